@@ -1,0 +1,134 @@
+// The kernel interface every device backend implements.
+//
+// A backend sees raw memory, dtypes and shapes, never tensors, layers or the tape.
+// The core validates arguments (shapes, dtypes, ranges) before calling a kernel, so a
+// kernel may assume well-formed input. Third parties add a device by implementing this
+// interface and registering a factory (see registry.hpp); nothing else changes.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string_view>
+
+#include "kerascpp/dtype.hpp"
+
+namespace kerascpp::backend {
+
+/// A read-only strided array. Strides are in elements; a stride of 0 broadcasts.
+struct ConstView {
+    const void* data;
+    DType dtype;
+    std::span<const std::int64_t> shape;
+    std::span<const std::int64_t> strides;
+};
+
+/// A writable strided array (used as the destination of `copy`).
+struct MutView {
+    void* data;
+    DType dtype;
+    std::span<const std::int64_t> shape;
+    std::span<const std::int64_t> strides;
+};
+
+enum class UnaryOp : std::uint8_t {
+    negative, abs, sign, square, sqrt, rsqrt, reciprocal, exp, expm1, log, log1p,
+    sin, cos, tanh, sigmoid, relu, floor, ceil, round, logical_not
+};
+
+/// Arithmetic ops produce the inputs' dtype; comparisons and logical ops produce bool.
+enum class BinaryOp : std::uint8_t {
+    add, subtract, multiply, divide, power, maximum, minimum,
+    equal, not_equal, less, less_equal, greater, greater_equal, logical_and, logical_or
+};
+
+constexpr bool produces_bool(BinaryOp op) { return op >= BinaryOp::equal; }
+
+enum class ReduceOp : std::uint8_t { sum, mean, prod, max, min };
+enum class ArgReduceOp : std::uint8_t { argmax, argmin };
+enum class Distribution : std::uint8_t { uniform, normal, truncated_normal };
+
+/// C = alpha * op(A) * op(B) + beta * C, row-major, op(X) = X or Xᵀ.
+struct GemmArgs {
+    bool trans_a = false;
+    bool trans_b = false;
+    std::int64_t m = 0, n = 0, k = 0;
+    double alpha = 1.0;
+    const void* a = nullptr;
+    std::int64_t lda = 0;
+    const void* b = nullptr;
+    std::int64_t ldb = 0;
+    double beta = 0.0;
+    void* c = nullptr;
+    std::int64_t ldc = 0;
+    DType dtype = DType::float32;
+};
+
+struct MemoryStats {
+    std::size_t live_bytes = 0;       ///< held by tensors now
+    std::size_t cached_bytes = 0;     ///< freed by tensors, kept for reuse
+    std::size_t peak_live_bytes = 0;  ///< high-water mark of live_bytes
+    std::size_t system_allocations = 0;  ///< blocks obtained from the system (not the cache)
+};
+
+class Backend {
+public:
+    virtual ~Backend() = default;
+    virtual std::string_view name() const = 0;
+
+    // ---- memory -------------------------------------------------------------------------
+    /// Returns a block of at least nbytes (nbytes may be 0), aligned to 64 bytes.
+    virtual void* allocate(std::size_t nbytes) = 0;
+    virtual void deallocate(void* ptr, std::size_t nbytes) noexcept = 0;
+    virtual MemoryStats memory_stats() const = 0;
+    /// Returns cached (unused) blocks to the system.
+    virtual void empty_cache() = 0;
+    virtual void copy_from_host(const void* host_src, void* dst, std::size_t nbytes) = 0;
+    virtual void copy_to_host(const void* src, void* host_dst, std::size_t nbytes) = 0;
+    /// Waits for queued work (asynchronous devices); a no-op on the CPU.
+    virtual void synchronize() {}
+
+    // ---- layout -------------------------------------------------------------------------
+    /// dst[i] = src[i] for every index of the (shared) shape; src and dst have one dtype.
+    virtual void copy(const ConstView& src, const MutView& dst) = 0;
+    /// Converts n contiguous elements between dtypes (float → int truncates toward zero).
+    virtual void cast(const void* src, DType from, void* dst, DType to, std::size_t n) = 0;
+    virtual void fill(void* dst, DType dtype, std::size_t n, double value) = 0;
+    /// dst[i] = start + i * step
+    virtual void arange(void* dst, DType dtype, std::size_t n, double start, double step) = 0;
+
+    // ---- elementwise --------------------------------------------------------------------
+    /// y = op(x) over n contiguous elements of one dtype.
+    virtual void unary(UnaryOp op, const void* x, void* y, DType dtype, std::size_t n) = 0;
+    /// out = a op b. a and b share dtype and shape (broadcast already applied through
+    /// zero strides); out is contiguous, of that shape, dtype bool when produces_bool(op).
+    virtual void binary(BinaryOp op, const ConstView& a, const ConstView& b, void* out) = 0;
+    /// out = cond ? a : b, with cond bool; all views share one shape; out is contiguous.
+    virtual void where(const ConstView& cond, const ConstView& a, const ConstView& b,
+                       void* out) = 0;
+
+    // ---- reductions ---------------------------------------------------------------------
+    /// x is contiguous [outer, n, inner]; y is contiguous [outer, inner], reduced over n.
+    virtual void reduce(ReduceOp op, const void* x, void* y, DType dtype, std::int64_t outer,
+                        std::int64_t n, std::int64_t inner) = 0;
+    /// As reduce, writing int64 indices into [0, n); the first index wins ties.
+    virtual void arg_reduce(ArgReduceOp op, const void* x, std::int64_t* y, DType dtype,
+                            std::int64_t outer, std::int64_t n, std::int64_t inner) = 0;
+
+    // ---- linear algebra -----------------------------------------------------------------
+    virtual void gemm(const GemmArgs& args) = 0;
+
+    // ---- neural-network primitives ------------------------------------------------------
+    /// Softmax (or log-softmax) of each row of a contiguous [rows, cols] array.
+    virtual void softmax(const void* x, void* y, DType dtype, std::int64_t rows,
+                         std::int64_t cols, bool log) = 0;
+
+    // ---- random -------------------------------------------------------------------------
+    /// Fills n elements from a counter-based generator: element i depends only on
+    /// (seed, offset + i), so every backend draws the same numbers for the same key.
+    /// uniform: [a, b); normal and truncated_normal: mean a, stddev b (truncated at 2 b).
+    virtual void random(Distribution dist, void* dst, DType dtype, std::size_t n,
+                        std::uint64_t seed, std::uint64_t offset, double a, double b) = 0;
+};
+
+}  // namespace kerascpp::backend
