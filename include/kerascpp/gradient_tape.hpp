@@ -43,7 +43,13 @@ public:
     std::vector<Tensor> gradient(const Tensor& target, const std::vector<V>& sources) {
         return gradient(target, std::vector<Tensor>(sources.begin(), sources.end()));
     }
-    Tensor gradient(const Tensor& target, const Tensor& source);
+    /// One source: gradient(loss, w). (A template, so that gradient(loss, {w}) always
+    /// means the list form and returns a list.)
+    template <class T>
+        requires std::derived_from<T, Tensor>
+    Tensor gradient(const Tensor& target, const T& source) {
+        return gradient(target, std::vector<Tensor>{source})[0];
+    }
 
     /// Stops / resumes recording (operations in between are not differentiated).
     void stop_recording();

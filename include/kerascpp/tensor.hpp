@@ -84,9 +84,14 @@ public:
     /// All elements in row-major order, converted to T.
     template <Element T>
     std::vector<T> to_vector() const {
-        std::vector<T> out(static_cast<std::size_t>(size()));
-        copy_to_host(out.data(), dtype_of<T>(), out.size());
-        return out;
+        if constexpr (std::is_same_v<T, bool>) {  // std::vector<bool> has no data()
+            const auto bytes = to_vector<std::uint8_t>();
+            return std::vector<bool>(bytes.begin(), bytes.end());
+        } else {
+            std::vector<T> out(static_cast<std::size_t>(size()));
+            copy_to_host(out.data(), dtype_of<T>(), out.size());
+            return out;
+        }
     }
     /// A copy as xt::xarray<T>; defined in <kerascpp/xtensor.hpp>, include it to use this.
     template <Element T>
@@ -144,8 +149,13 @@ Tensor from_host(const void* data, DType dtype, std::size_t count, const Shape& 
 template <Element T>
 Tensor tensor(const std::vector<T>& values, std::optional<Shape> shape = std::nullopt,
               const Device& device = Device()) {
-    return from_host(values.data(), dtype_of<T>(), values.size(),
-                     shape.value_or(Shape{static_cast<std::int64_t>(values.size())}), device);
+    const Shape resolved = shape.value_or(Shape{static_cast<std::int64_t>(values.size())});
+    if constexpr (std::is_same_v<T, bool>) {  // std::vector<bool> has no data()
+        const std::vector<std::uint8_t> bytes(values.begin(), values.end());
+        return from_host(bytes.data(), bool_, bytes.size(), resolved, device);
+    } else {
+        return from_host(values.data(), dtype_of<T>(), values.size(), resolved, device);
+    }
 }
 template <Element T>
 Tensor tensor(std::initializer_list<T> values, std::optional<Shape> shape = std::nullopt,

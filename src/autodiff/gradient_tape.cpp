@@ -192,8 +192,4 @@ std::vector<Tensor> GradientTape::gradient(const Tensor& target,
     return result;
 }
 
-Tensor GradientTape::gradient(const Tensor& target, const Tensor& source) {
-    return gradient(target, std::vector<Tensor>{source})[0];
-}
-
 }  // namespace kerascpp
