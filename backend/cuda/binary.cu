@@ -1,4 +1,6 @@
 // out = a op b over strided (possibly broadcast) operands into a contiguous result.
+#include <string>
+
 #include "cuda_check.hpp"
 #include "dispatch.hpp"
 #include "elementwise_ops.cuh"

@@ -17,7 +17,7 @@
 namespace kerascpp::backend::cuda {
 
 class CachingAllocator {
-public:
+  public:
     CachingAllocator() = default;
     /// Returns cached blocks to the driver; live blocks are left alone.
     ~CachingAllocator();
@@ -36,7 +36,7 @@ public:
     /// The size of the block that serves a request of nbytes.
     static std::size_t block_size(std::size_t nbytes);
 
-private:
+  private:
     void* take_cached(std::size_t size);
     void* allocate_from_driver(std::size_t size);
     void release_cached();  // the caller holds mutex_

@@ -2,7 +2,7 @@
 //
 // GemmArgs is row-major; cuBLAS is column-major. A row-major matrix with leading dimension ld
 // is, read column-major, its own transpose, so C = op(A) op(B) is computed as the column-major
-// product Cᵀ = op(B)ᵀ op(A)ᵀ: swap the operands and m with n, keep each operand's transpose flag.
+// product Cᵀ = op(B)ᵀ op(A)ᵀ: swap the operands and m with n, keep each transpose flag.
 #include "cuda_check.hpp"
 #include "kernels.hpp"
 

@@ -1,5 +1,7 @@
 // A plain shared-memory tiled GEMM for what cuBLAS does not cover: integer and bool dtypes,
 // and k == 0 (C = beta * C). Row-major like GemmArgs.
+#include <algorithm>
+
 #include "convert.cuh"
 #include "cuda_check.hpp"
 #include "dispatch.hpp"

@@ -3,6 +3,9 @@
 // inner == 1: each row of n contiguous elements is reduced by one block.
 // inner > 1: a block of 32 x 8 threads takes 32 neighbouring columns; the 8 thread rows split
 // the n axis and are combined in shared memory, keeping the loads coalesced.
+#include <algorithm>
+#include <string>
+
 #include "block_reduce.cuh"
 #include "cuda_check.hpp"
 #include "dispatch.hpp"
@@ -59,8 +62,9 @@ __global__ void reduce_columns_kernel(const T* x, typename Reducer::Out* y, std:
         scratch[ty][tx] = acc;
         __syncthreads();
         for (unsigned half = kColumnSplit / 2; half > 0; half /= 2) {
-            if (ty < half)
+            if (ty < half) {
                 scratch[ty][tx] = Reducer::combine(scratch[ty][tx], scratch[ty + half][tx]);
+            }
             __syncthreads();
         }
         if (ty == 0 && column < inner) y[o * inner + column] = Reducer::finalize(scratch[0][tx], n);

@@ -1,5 +1,6 @@
 // Row-wise softmax and log-softmax of a contiguous [rows, cols] array, one block per row:
 // y = exp(x - max) / sum(exp(x - max)), or x - (max + log(sum(exp(x - max)))).
+#include <algorithm>
 #include <cmath>
 
 #include "block_reduce.cuh"

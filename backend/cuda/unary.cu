@@ -1,4 +1,6 @@
 // y = op(x) over contiguous elements.
+#include <string>
+
 #include "cuda_check.hpp"
 #include "dispatch.hpp"
 #include "elementwise_ops.cuh"

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# The whole test suite: installs what is missing, builds, runs every test (ctest), then
+# builds again with AddressSanitizer + UndefinedBehaviorSanitizer and runs the suite there.
+# KERASCPP_SKIP_SANITIZERS=1 skips the second pass.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+"$root/scripts/install-deps.sh"
+
+jobs=${KERASCPP_JOBS:-$(nproc)}
+KERASCPP_BUILD_DIR="$root/build" "$root/scripts/build.sh"
+ctest --test-dir "$root/build" --output-on-failure -j "$jobs"
+
+if [[ "${KERASCPP_SKIP_SANITIZERS:-0}" != 1 ]]; then
+  echo "== sanitizer build (ASan + UBSan) =="
+  KERASCPP_BUILD_DIR="$root/build-sanitize" "$root/scripts/build.sh" \
+    -DKERASCPP_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKERASCPP_BUILD_BENCH=OFF -DKERASCPP_CUDA=OFF
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    ctest --test-dir "$root/build-sanitize" --output-on-failure -j "$jobs"
+fi
