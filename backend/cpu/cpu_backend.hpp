@@ -43,6 +43,8 @@ public:
     void random(Distribution dist, void* dst, DType dtype, std::size_t n, std::uint64_t seed,
                 std::uint64_t offset, double a, double b) override;
 
+    void optimizer_step(const OptimizerStep& step) override;
+
 private:
     CachingAllocator allocator_;
 };

@@ -37,6 +37,7 @@ auto unary_expression(UnaryOp op, const X& x, T* out_data, std::int64_t n) {
             case UnaryOp::floor: xt::noalias(out) = xt::floor(x); return;
             case UnaryOp::ceil: xt::noalias(out) = xt::ceil(x); return;
             case UnaryOp::round: xt::noalias(out) = xt::nearbyint(x); return;  // half to even
+            case UnaryOp::erf: xt::noalias(out) = xt::erf(x); return;
             default: break;
         }
     }
@@ -119,7 +120,9 @@ void binary_run(BinaryOp op, const T* a, std::int64_t sa, const T* b, std::int64
     binary_expression<T>(op, view1d(ga.get(), n), view1d(gb.get(), n), out, n);
 }
 
-std::int64_t unary_cost(UnaryOp op) { return op >= UnaryOp::exp && op <= UnaryOp::sigmoid ? 8 : 1; }
+std::int64_t unary_cost(UnaryOp op) {
+    return (op >= UnaryOp::exp && op <= UnaryOp::sigmoid) || op == UnaryOp::erf ? 8 : 1;
+}
 
 }  // namespace
 

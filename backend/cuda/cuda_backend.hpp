@@ -51,6 +51,9 @@ class CudaBackend final : public Backend {
     void random(Distribution dist, void* dst, DType dtype, std::size_t n, std::uint64_t seed,
                 std::uint64_t offset, double a, double b) override;
 
+    /// Defined in optimizer_step.cu.
+    void optimizer_step(const OptimizerStep& step) override;
+
   private:
     struct StreamDeleter {
         void operator()(cudaStream_t stream) const noexcept;

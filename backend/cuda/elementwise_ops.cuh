@@ -85,6 +85,8 @@ __host__ __device__ inline F float_unary(F x) {
         return std::ceil(x);
     else if constexpr (Op == UnaryOp::round)
         return std::rint(x);  // half to even
+    else if constexpr (Op == UnaryOp::erf)
+        return std::erf(x);
     else
         static_assert(Op != Op, "not a floating-only unary op");
 }

@@ -61,6 +61,8 @@ void dispatch_unary_op(UnaryOp op, F&& f) {
             return f(ValueTag<UnaryOp::round>{});
         case UnaryOp::logical_not:
             return f(ValueTag<UnaryOp::logical_not>{});
+        case UnaryOp::erf:
+            return f(ValueTag<UnaryOp::erf>{});
     }
     throw ValueError("cuda backend: unknown unary op " + std::to_string(static_cast<int>(op)));
 }

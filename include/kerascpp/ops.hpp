@@ -31,6 +31,8 @@ Tensor sin(const Tensor& x);
 Tensor cos(const Tensor& x);
 Tensor tanh(const Tensor& x);
 Tensor sigmoid(const Tensor& x);
+/// The Gauss error function.
+Tensor erf(const Tensor& x);
 Tensor relu(const Tensor& x);
 Tensor floor(const Tensor& x);
 Tensor ceil(const Tensor& x);
@@ -80,6 +82,10 @@ Tensor expand_dims(const Tensor& x, int axis);
 Tensor squeeze(const Tensor& x, Axes axes = {});
 Tensor broadcast_to(const Tensor& x, const Shape& shape);
 Tensor concatenate(const std::vector<Tensor>& tensors, int axis = 0);
+/// Rows of x (along axis 0) picked by integer indices of any shape: the result has shape
+/// indices.shape + x.shape[1:]. Negative indices count from the end; out-of-range ones
+/// throw IndexError. Differentiable with respect to x (repeated rows accumulate).
+Tensor take(const Tensor& x, const Tensor& indices);
 Tensor stack(const std::vector<Tensor>& tensors, int axis = 0);
 
 // ---- reductions ---------------------------------------------------------------------------

@@ -158,9 +158,17 @@ Tensor tensor(const std::vector<T>& values, std::optional<Shape> shape = std::nu
     }
 }
 template <Element T>
-Tensor tensor(std::initializer_list<T> values, std::optional<Shape> shape = std::nullopt,
-              const Device& device = Device()) {
-    return tensor(std::vector<T>(values), std::move(shape), device);
+Tensor tensor(const std::vector<T>& values, const Shape& shape, const Device& device = Device()) {
+    return tensor(values, std::optional<Shape>(shape), device);
+}
+/// k::tensor({1.f, 2.f, 3.f, 4.f}, {2, 2})
+template <Element T>
+Tensor tensor(std::initializer_list<T> values, const Shape& shape, const Device& device = Device()) {
+    return tensor(std::vector<T>(values), std::optional<Shape>(shape), device);
+}
+template <Element T>
+Tensor tensor(std::initializer_list<T> values) {
+    return tensor(std::vector<T>(values));
 }
 /// A 0-d tensor.
 template <Element T>

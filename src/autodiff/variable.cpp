@@ -7,7 +7,13 @@
 namespace kerascpp {
 
 namespace {
-detail::VariableState& state(const Tensor& t) { return *t.impl()->variable; }
+detail::VariableState& state(const Tensor& t) {
+    if (!t.defined() || !t.impl()->variable) {
+        throw ValueError("kerascpp: this Variable is empty (default-constructed); assign it a Variable first, "
+                         "e.g. from add_weight() or Variable(initial_value, name)");
+    }
+    return *t.impl()->variable;
+}
 }  // namespace
 
 Variable::Variable(const Tensor& initial_value, std::string name, bool trainable) {

@@ -224,3 +224,59 @@ Tensor stack(const std::vector<Tensor>& tensors, int axis) {
 }
 
 }  // namespace kerascpp
+
+namespace kerascpp {
+
+namespace {
+
+std::vector<std::int64_t> row_indices(const Tensor& indices, std::int64_t rows, const Shape& x_shape) {
+    if (!is_integer(indices.dtype())) {
+        throw TypeError("take: indices must be an integer tensor, got dtype " + std::string(dtype_name(indices.dtype())));
+    }
+    auto idx = indices.to_vector<std::int64_t>();
+    for (auto& i : idx) i = checked_index(i, rows, 0, x_shape);
+    return idx;
+}
+
+// Gradient of take: each row of g is added into row idx[i] of a zero tensor.
+Tensor scatter_add_rows(const Tensor& g, const std::vector<std::int64_t>& idx, const Shape& x_shape) {
+    Tensor out = zeros(x_shape, g.dtype(), g.device());
+    const std::int64_t row = x_shape.empty() ? 1 : shape_numel(Shape(x_shape.begin() + 1, x_shape.end()));
+    const Shape row_shape{row}, unit{1};
+    const auto size = static_cast<std::int64_t>(itemsize(g.dtype()));
+    auto& kernels = detail::backend_of(g);
+    for (std::size_t i = 0; i < idx.size(); ++i) {
+        auto* dst = static_cast<char*>(out.data_ptr()) + idx[i] * row * size;
+        const auto* src = static_cast<const char*>(g.data_ptr()) + static_cast<std::int64_t>(i) * row * size;
+        kernels.binary(backend::BinaryOp::add, {dst, g.dtype(), row_shape, unit}, {src, g.dtype(), row_shape, unit}, dst);
+    }
+    return out;
+}
+
+}  // namespace
+
+Tensor take(const Tensor& x, const Tensor& indices) {
+    if (x.ndim() == 0) throw ValueError("take: x must have at least one axis, got a 0-d tensor");
+    detail::check_same_device("take", x, indices);
+    const auto idx = row_indices(indices, x.shape()[0], x.shape());
+    Shape out_shape = indices.shape();
+    out_shape.insert(out_shape.end(), x.shape().begin() + 1, x.shape().end());
+    Tensor out = detail::make_tensor(out_shape, x.dtype(), x.device());
+    const std::int64_t row = x.size() / std::max<std::int64_t>(x.shape()[0], 1);
+    const Shape row_shape{row}, unit{1};
+    const auto size = static_cast<std::int64_t>(itemsize(x.dtype()));
+    auto& kernels = detail::backend_of(x);
+    for (std::size_t i = 0; i < idx.size(); ++i) {
+        const auto* src = static_cast<const char*>(x.data_ptr()) + idx[i] * row * size;
+        auto* dst = static_cast<char*>(out.data_ptr()) + static_cast<std::int64_t>(i) * row * size;
+        kernels.copy({src, x.dtype(), row_shape, unit}, {dst, x.dtype(), row_shape, unit});
+    }
+    if (detail::recording()) {
+        detail::record("take", {x}, out, [idx, shape = x.shape()](const Tensor& g, const Needs&) {
+            return Grads{scatter_add_rows(g, idx, shape)};
+        });
+    }
+    return out;
+}
+
+}  // namespace kerascpp

@@ -77,7 +77,8 @@ Tensor matmul(const Tensor& a_in, const Tensor& b_in) {
     Tensor out;
     if (b.ndim() == 2) {  // one weight matrix for every row of a: a single GEMM
         out_shape = batch_dims(a);
-        out = bmm(reshape(a, {1, a.size() / k, k}), reshape(b, {1, k, n}), false, false);
+        const std::int64_t rows = shape_numel(Shape(a.shape().begin(), a.shape().end() - 1));
+        out = bmm(reshape(a, {1, rows, k}), reshape(b, {1, k, n}), false, false);
     } else {
         out_shape = broadcast_shapes(batch_dims(a), batch_dims(b), "matmul");
         Shape sa = out_shape, sb = out_shape;

@@ -88,6 +88,11 @@ Tensor tanh(const Tensor& x) {
 Tensor sigmoid(const Tensor& x) {
     return unary_op("sigmoid", UnaryOp::sigmoid, x, [](const Tensor&, const Tensor& y, const Tensor& g) { return g * y * (1.0 - y); }, true);
 }
+Tensor erf(const Tensor& x) {
+    return unary_op("erf", UnaryOp::erf, x, [](const Tensor& x, const Tensor&, const Tensor& g) {
+        return g * exp(-square(x)) * 1.1283791670955126;  // 2 / sqrt(pi)
+    }, true);
+}
 Tensor floor(const Tensor& x) { return is_floating(x.dtype()) ? unary_op("floor", UnaryOp::floor, x, zero_grad, true) : x; }
 Tensor ceil(const Tensor& x) { return is_floating(x.dtype()) ? unary_op("ceil", UnaryOp::ceil, x, zero_grad, true) : x; }
 Tensor round(const Tensor& x) { return is_floating(x.dtype()) ? unary_op("round", UnaryOp::round, x, zero_grad, true) : x; }
@@ -97,7 +102,9 @@ Tensor clip(const Tensor& x, double min_value, double max_value) {
         throw ValueError("clip: min (" + std::to_string(min_value) + ") is greater than max (" +
                          std::to_string(max_value) + ")");
     }
-    return minimum(maximum(x, detail::operand(x, min_value)), detail::operand(x, max_value));
+    // The bounds take x's dtype, so clipping an integer tensor keeps it integer.
+    const bool floating = is_floating(x.dtype());
+    return minimum(maximum(x, detail::scalar_like(x, min_value, floating)), detail::scalar_like(x, max_value, floating));
 }
 
 }  // namespace kerascpp

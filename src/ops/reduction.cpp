@@ -95,9 +95,12 @@ Tensor run_reduce(ReduceOp op, const char* name, const Tensor& x, const Reductio
 }
 
 Tensor reduce(ReduceOp op, const char* name, const Tensor& x, const Axes& axes, bool keepdims) {
-    if (x.dtype() == bool_ && op != ReduceOp::max && op != ReduceOp::min) {
+    // Sums and products of bool and uint8 count in int32 (no wrap-around at 256);
+    // max/min of bool run on uint8 and come back as bool.
+    if ((x.dtype() == bool_ || x.dtype() == uint8) && op != ReduceOp::max && op != ReduceOp::min) {
         return reduce(op, name, x.astype(int32), axes, keepdims);
     }
+    if (x.dtype() == bool_) return reduce(op, name, x.astype(uint8), axes, keepdims).astype(bool_);
     const ReductionPlan plan(name, x.shape(), axes, keepdims);
     Tensor out = run_reduce(op, name, x, plan);
     if (!detail::recording() || !is_floating(x.dtype())) return out;

@@ -75,6 +75,10 @@ public:
         count("random");
         inner_.random(d, p, t, n, s, o, a, b);
     }
+    void optimizer_step(const kb::OptimizerStep& step) override {
+        count("optimizer_step");
+        inner_.optimizer_step(step);
+    }
 
 private:
     int count(const std::string& what) { return ++calls[what]; }

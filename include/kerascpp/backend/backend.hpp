@@ -33,7 +33,7 @@ struct MutView {
 
 enum class UnaryOp : std::uint8_t {
     negative, abs, sign, square, sqrt, rsqrt, reciprocal, exp, expm1, log, log1p,
-    sin, cos, tanh, sigmoid, relu, floor, ceil, round, logical_not
+    sin, cos, tanh, sigmoid, relu, floor, ceil, round, logical_not, erf
 };
 
 /// Arithmetic ops produce the inputs' dtype; comparisons and logical ops produce bool.
@@ -69,6 +69,56 @@ struct MemoryStats {
     std::size_t cached_bytes = 0;     ///< freed by tensors, kept for reuse
     std::size_t peak_live_bytes = 0;  ///< high-water mark of live_bytes
     std::size_t system_allocations = 0;  ///< blocks obtained from the system (not the cache)
+};
+
+/// One optimizer update of one parameter (Keras 3's optimizers): a single pass over the
+/// parameter, its gradient and its slots (state arrays of the parameter's shape). Each
+/// element first goes through Keras's preprocessing: g = grad · grad_scale, clipped to
+/// [−clip_value, clip_value] when clip_value > 0, and p = p − p · decay when decay ≠ 0.
+/// Then the algorithm's rule runs; scalars are given in double, kernels compute in dtype.
+struct OptimizerStep {
+    /// The rules, with lr = learning_rate, h = hyper and s0, s1, s2 = slot[0..2]:
+    enum class Algorithm : std::uint8_t {
+        /// SGD. s0 momentum, or null for plain SGD (p −= g lr). h[0] momentum μ, h[1] 1 for
+        /// Nesterov. s0 = μ s0 − g lr; then p += s0, or with Nesterov p += μ s0 − g lr.
+        sgd,
+        /// Adam (and AdamW, whose weight decay is `decay`). s0 m, s1 v, s2 v̂ (AMSGrad; null
+        /// without). h[0] 1 − β1, h[1] 1 − β2, h[2] ε, h[3] α = lr √(1 − β2ᵗ) / (1 − β1ᵗ).
+        /// m += (g − m)(1 − β1); v += (g² − v)(1 − β2); [v̂ = max(v̂, v); v = v̂];
+        /// p −= m α / (√v + ε).
+        adam,
+        /// RMSprop. s0 velocity, s1 momentum (null when μ = 0), s2 average gradient (centered
+        /// only). h[0] ρ, h[1] 1 − ρ, h[2] μ, h[3] ε. s0 = ρ s0 + (1 − ρ) g²; centered:
+        /// s2 = ρ s2 + (1 − ρ) g, d = s0 − s2² + ε, else d = s0 + ε; Δ = lr g / √d;
+        /// with momentum s1 = μ s1 + Δ, p −= s1, else p −= Δ.
+        rmsprop,
+        /// Adagrad. s0 accumulator. h[0] ε. s0 += g²; p −= lr g / √(s0 + ε).
+        adagrad,
+        /// Adadelta. s0 accumulated g², s1 accumulated Δ². h[0] ρ, h[1] 1 − ρ, h[2] ε.
+        /// s0 = ρ s0 + (1 − ρ) g²; Δ = −√(s1 + ε) g / √(s0 + ε); s1 = ρ s1 + (1 − ρ) Δ²;
+        /// p += lr Δ.
+        adadelta,
+        /// Adamax. s0 m, s1 u. h[0] 1 − β1, h[1] β2, h[2] ε, h[3] 1 − β1ᵗ.
+        /// m += (g − m)(1 − β1); u = max(β2 u, |g|); p −= lr m / ((1 − β1ᵗ)(u + ε)).
+        adamax,
+        /// Nadam. s0 m, s1 v. h[0] 1 − β1, h[1] 1 − β2, h[2] ε, and from Nadam's momentum
+        /// schedule μ (computed by the core): h[3] μₜ₊₁ / (1 − μ₁⋯μₜ₊₁), h[4] (1 − μₜ) /
+        /// (1 − μ₁⋯μₜ), h[5] 1 − β2ᵗ. m += (g − m)(1 − β1); v += (g² − v)(1 − β2);
+        /// p −= (h[3] m + h[4] g) lr / (√(v / h[5]) + ε).
+        nadam,
+    };
+
+    Algorithm algorithm = Algorithm::sgd;
+    DType dtype = DType::float32;  ///< of param, grad and slots: float32 or float64
+    std::size_t n = 0;             ///< elements of each array; arrays are contiguous, disjoint
+    void* param = nullptr;
+    const void* grad = nullptr;
+    void* slot[3] = {};  ///< the rule's state arrays; null where its variant has none
+    double learning_rate = 0;
+    double grad_scale = 1;  ///< clipnorm / global_clipnorm factor
+    double clip_value = 0;  ///< clipvalue (0: none)
+    double decay = 0;       ///< weight_decay · learning_rate (0: none)
+    double hyper[8] = {};   ///< the rule's scalars, see Algorithm
 };
 
 class Backend {
@@ -129,6 +179,11 @@ public:
     /// uniform: [a, b); normal and truncated_normal: mean a, stddev b (truncated at 2 b).
     virtual void random(Distribution dist, void* dst, DType dtype, std::size_t n,
                         std::uint64_t seed, std::uint64_t offset, double a, double b) = 0;
+
+    // ---- optimizers -----------------------------------------------------------------------
+    /// Updates step.param and its slots in place from step.grad by step.algorithm, in one
+    /// fused pass (see OptimizerStep).
+    virtual void optimizer_step(const OptimizerStep& step) = 0;
 };
 
 }  // namespace kerascpp::backend

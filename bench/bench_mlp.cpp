@@ -1,0 +1,36 @@
+// Training throughput of an MLP 784-256-128-10 (Adam, sparse categorical crossentropy).
+// Prints "kerascpp batch=<b> samples_per_s=<v>" per batch size; bench/run_mlp_bench.sh
+// compares it with PyTorch in the same run.
+// Usage: bench_mlp [samples] [epochs] [batch sizes...]
+#include <kerascpp/kerascpp.hpp>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <vector>
+
+namespace k = kerascpp;
+namespace kl = kerascpp::layers;
+
+int main(int argc, char** argv) {
+    const std::int64_t samples = argc > 1 ? std::atoll(argv[1]) : 16384;
+    const int epochs = argc > 2 ? std::atoi(argv[2]) : 3;
+    std::vector<std::int64_t> batch_sizes;
+    for (int i = 3; i < argc; ++i) batch_sizes.push_back(std::atoll(argv[i]));
+    if (batch_sizes.empty()) batch_sizes = {32, 128};
+
+    k::utils::set_random_seed(0);
+    const k::Tensor x = k::random::normal({samples, 784});
+    const k::Tensor y = k::random::uniform({samples}, 0.0, 10.0).astype(k::int32);
+    for (const std::int64_t batch : batch_sizes) {
+        k::Sequential model({kl::Input({784}), kl::Dense(256, "relu"), kl::Dense(128, "relu"), kl::Dense(10, "softmax")});
+        model.compile({.optimizer = k::optimizers::Adam(1e-3), .loss = "sparse_categorical_crossentropy"});
+        model.fit(x.slice_rows(0, std::min<std::int64_t>(samples, batch * 20)), y.slice_rows(0, std::min<std::int64_t>(samples, batch * 20)),
+                  {.batch_size = batch, .epochs = 1, .verbose = 0});  // warm-up: caches, allocator
+        const auto t0 = std::chrono::steady_clock::now();
+        model.fit(x, y, {.batch_size = batch, .epochs = epochs, .verbose = 0});
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        std::printf("kerascpp batch=%lld samples_per_s=%.0f\n", static_cast<long long>(batch),
+                    static_cast<double>(samples) * epochs / seconds);
+    }
+}

@@ -1,0 +1,7 @@
+// All built-in callbacks.
+#pragma once
+
+#include "kerascpp/callbacks/callback.hpp"
+#include "kerascpp/callbacks/early_stopping.hpp"
+#include "kerascpp/callbacks/history.hpp"
+#include "kerascpp/callbacks/progbar_logger.hpp"

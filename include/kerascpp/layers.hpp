@@ -1,0 +1,9 @@
+// All layers.
+#pragma once
+
+#include "kerascpp/layers/activation_layers.hpp"
+#include "kerascpp/layers/core.hpp"
+#include "kerascpp/layers/layer.hpp"
+#include "kerascpp/layers/registry.hpp"
+#include "kerascpp/layers/regularization.hpp"
+#include "kerascpp/layers/reshaping.hpp"

@@ -1,0 +1,97 @@
+// Activation layers with parameters: ReLU, LeakyReLU, Softmax, ELU.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "kerascpp/layers/layer.hpp"
+
+namespace kerascpp::layers {
+
+struct ReLUOptions {
+    std::optional<double> max_value;
+    double negative_slope = 0.0;
+    double threshold = 0.0;
+    std::string name;
+};
+
+class ReLUImpl : public Layer {
+public:
+    explicit ReLUImpl(ReLUOptions options = {});
+    std::string class_name() const override { return "ReLU"; }
+    Tensor call(const Tensor& inputs, bool training) override;
+    nlohmann::json get_config() const override;
+
+private:
+    ReLUOptions options_;
+};
+
+class ReLU : public LayerHandle<ReLUImpl> {
+public:
+    explicit ReLU(ReLUOptions options = {}) : LayerHandle(std::make_shared<ReLUImpl>(std::move(options))) {}
+};
+
+struct LeakyReLUOptions {
+    double negative_slope = 0.3;
+    std::string name;
+};
+
+class LeakyReLUImpl : public Layer {
+public:
+    explicit LeakyReLUImpl(LeakyReLUOptions options = {});
+    std::string class_name() const override { return "LeakyReLU"; }
+    Tensor call(const Tensor& inputs, bool training) override;
+    nlohmann::json get_config() const override;
+
+private:
+    double negative_slope_;
+};
+
+class LeakyReLU : public LayerHandle<LeakyReLUImpl> {
+public:
+    explicit LeakyReLU(LeakyReLUOptions options = {}) : LayerHandle(std::make_shared<LeakyReLUImpl>(std::move(options))) {}
+};
+
+struct SoftmaxOptions {
+    int axis = -1;
+    std::string name;
+};
+
+class SoftmaxImpl : public Layer {
+public:
+    explicit SoftmaxImpl(SoftmaxOptions options = {});
+    std::string class_name() const override { return "Softmax"; }
+    Tensor call(const Tensor& inputs, bool training) override;
+    nlohmann::json get_config() const override;
+
+private:
+    int axis_;
+};
+
+class Softmax : public LayerHandle<SoftmaxImpl> {
+public:
+    explicit Softmax(SoftmaxOptions options = {}) : LayerHandle(std::make_shared<SoftmaxImpl>(std::move(options))) {}
+};
+
+struct ELUOptions {
+    double alpha = 1.0;
+    std::string name;
+};
+
+class ELUImpl : public Layer {
+public:
+    explicit ELUImpl(ELUOptions options = {});
+    std::string class_name() const override { return "ELU"; }
+    Tensor call(const Tensor& inputs, bool training) override;
+    nlohmann::json get_config() const override;
+
+private:
+    double alpha_;
+};
+
+class ELU : public LayerHandle<ELUImpl> {
+public:
+    explicit ELU(ELUOptions options = {}) : LayerHandle(std::make_shared<ELUImpl>(std::move(options))) {}
+};
+
+}  // namespace kerascpp::layers

@@ -1,0 +1,126 @@
+#include "kerascpp/models/sequential.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "kerascpp/errors.hpp"
+#include "kerascpp/layers/core.hpp"
+#include "kerascpp/layers/registry.hpp"
+
+namespace kerascpp {
+
+namespace {
+const layers::InputLayerImpl* as_input(const std::shared_ptr<Layer>& layer) {
+    return dynamic_cast<const layers::InputLayerImpl*>(layer.get());
+}
+}  // namespace
+
+Sequential::Sequential(std::vector<AnyLayer> layer_list, std::string name) : Model(std::move(name)) {
+    for (auto& layer : layer_list) add(std::move(layer));
+}
+
+void Sequential::add(AnyLayer layer) {
+    const auto& ptr = layer.ptr();
+    if (as_input(ptr) && !sublayers().empty()) {
+        throw ValueError("Sequential '" + name() + "': an Input can only be the first layer");
+    }
+    for (const auto& existing : sublayers()) {
+        if (existing->name() == ptr->name()) {
+            throw ValueError("Sequential '" + name() + "': all layers must have unique names; '" + ptr->name() +
+                             "' is already in the model");
+        }
+    }
+    track(ptr);
+    if (const auto shape = input_shape()) {  // known input shape: build as layers arrive
+        build(*shape);
+    }
+}
+
+void Sequential::pop() {
+    if (layers().empty()) throw ValueError("Sequential '" + name() + "': there are no layers to pop");
+    untrack_last();
+}
+
+std::vector<std::shared_ptr<Layer>> Sequential::layers() const {
+    std::vector<std::shared_ptr<Layer>> out;
+    for (const auto& layer : sublayers()) {
+        if (!as_input(layer)) out.push_back(layer);
+    }
+    return out;
+}
+
+std::shared_ptr<Layer> Sequential::get_layer(const std::string& layer_name) const {
+    for (const auto& layer : layers()) {
+        if (layer->name() == layer_name) return layer;
+    }
+    std::string known;
+    for (const auto& layer : layers()) known += (known.empty() ? "" : ", ") + layer->name();
+    throw ValueError("No such layer: '" + layer_name + "'. Existing layers are: [" + known + "]");
+}
+
+std::shared_ptr<Layer> Sequential::get_layer(std::size_t index) const {
+    const auto all = layers();
+    if (index >= all.size()) {
+        throw IndexError("get_layer: index " + std::to_string(index) + " is out of range for a model with " +
+                         std::to_string(all.size()) + " layers");
+    }
+    return all[index];
+}
+
+std::optional<Shape> Sequential::input_shape() const {
+    if (!sublayers().empty()) {
+        if (const auto* input = as_input(sublayers().front())) return input->batch_shape();
+    }
+    return build_input_shape();
+}
+
+void Sequential::build(const Shape& input_shape) {
+    Shape shape = input_shape;
+    for (const auto& layer : sublayers()) {
+        layer->ensure_built(shape);
+        shape = layer->compute_output_shape(shape);
+        layer->record_output_shape(shape);
+    }
+}
+
+void Sequential::check_input(const Tensor& inputs) const {
+    const auto expected = input_shape();
+    if (!expected || sublayers().empty() || !as_input(sublayers().front())) return;
+    bool ok = static_cast<std::size_t>(inputs.ndim()) == expected->size();
+    for (std::size_t d = 1; ok && d < expected->size(); ++d) ok = (*expected)[d] < 0 || (*expected)[d] == inputs.shape()[d];
+    if (!ok) {
+        throw ValueError("Input 0 of layer \"" + name() + "\" is incompatible with the layer: expected shape=" +
+                         shape_str(*expected) + ", found shape=" + shape_str(inputs.shape()) +
+                         " (None / -1 is the batch axis)");
+    }
+}
+
+Tensor Sequential::call(const Tensor& inputs, bool training) {
+    if (layers().empty()) throw ValueError("Sequential '" + name() + "' has no layers; add some before calling it");
+    Tensor x = inputs;
+    for (const auto& layer : layers()) x = (*layer)(x, training);
+    return x;
+}
+
+Shape Sequential::compute_output_shape(const Shape& input_shape) const {
+    Shape shape = input_shape;
+    for (const auto& layer : layers()) shape = layer->compute_output_shape(shape);
+    return shape;
+}
+
+nlohmann::json Sequential::get_config() const {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& layer : sublayers()) list.push_back(layers::serialize(*layer));
+    return {{"name", name()}, {"trainable", trainable()}, {"dtype", "float32"}, {"layers", list}};
+}
+
+std::vector<std::shared_ptr<Layer>> Sequential::summary_layers() const { return layers(); }
+
+namespace {
+const bool registered = layers::register_layer("Sequential", [](const nlohmann::json& c) {
+    auto model = std::make_shared<Sequential>(std::vector<AnyLayer>{}, c.value("name", std::string()));
+    for (const auto& layer_json : c.at("layers")) model->add(layers::deserialize(layer_json));
+    return model;
+});
+}  // namespace
+
+}  // namespace kerascpp

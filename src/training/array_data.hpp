@@ -1,0 +1,34 @@
+// In-memory training data (x, y, sample weights) cut into batches. Internal.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <vector>
+
+#include "kerascpp/tensor.hpp"
+
+namespace kerascpp::detail {
+
+struct ArrayData {
+    Tensor x;
+    Tensor y;
+    Tensor sample_weight;  // may be undefined
+
+    std::int64_t size() const { return x.shape()[0]; }
+    /// Rows [start, stop): views, no copy.
+    ArrayData rows(std::int64_t start, std::int64_t stop) const;
+    /// The rows at the given positions, gathered.
+    ArrayData take(const std::vector<std::int64_t>& positions) const;
+};
+
+/// Checks that x, y (and sample weights) describe the same number of samples, with a
+/// Keras-style message naming the sizes.
+void check_cardinality(const char* method, const Tensor& x, const Tensor& y, const Tensor& sample_weight);
+
+/// Sample weights with class weights folded in (undefined when there are neither).
+Tensor combined_sample_weight(const Tensor& y, const Tensor& sample_weight, const std::map<std::int64_t, double>& class_weight);
+
+/// A permutation of [0, n) drawn from kerascpp's seeded generator.
+std::vector<std::int64_t> shuffled_order(std::int64_t n);
+
+}  // namespace kerascpp::detail
