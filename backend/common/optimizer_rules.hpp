@@ -154,8 +154,7 @@ struct Adamax {
 
 template <class T>
 struct Nadam {
-    T lr, one_minus_beta_1, one_minus_beta_2, epsilon, m_coefficient, g_coefficient,
-        v_correction;
+    T lr, one_minus_beta_1, one_minus_beta_2, epsilon, m_coefficient, g_coefficient, v_correction;
     KERASCPP_HOST_DEVICE T operator()(T g, T p, const Arrays<T>& a, std::int64_t i) const {
         const T m = a.s0[i] + (g - a.s0[i]) * one_minus_beta_1;
         const T v = a.s1[i] + (g * g - a.s1[i]) * one_minus_beta_2;
@@ -178,7 +177,8 @@ void visit_rule(const OptimizerStep& step, F&& f) {
             if (h[1] != 0) return f(SgdMomentum<T, true>{lr, c(h[0])});
             return f(SgdMomentum<T, false>{lr, c(h[0])});
         case Algorithm::adam:
-            if (step.slot[2] != nullptr) return f(Adam<T, true>{c(h[0]), c(h[1]), c(h[2]), c(h[3])});
+            if (step.slot[2] != nullptr)
+                return f(Adam<T, true>{c(h[0]), c(h[1]), c(h[2]), c(h[3])});
             return f(Adam<T, false>{c(h[0]), c(h[1]), c(h[2]), c(h[3])});
         case Algorithm::rmsprop: {
             const bool momentum = step.slot[1] != nullptr, centered = step.slot[2] != nullptr;
@@ -190,9 +190,12 @@ void visit_rule(const OptimizerStep& step, F&& f) {
             if (centered) return f(args.template operator()<false, true>());
             return f(args.template operator()<false, false>());
         }
-        case Algorithm::adagrad: return f(Adagrad<T>{lr, c(h[0])});
-        case Algorithm::adadelta: return f(Adadelta<T>{lr, c(h[0]), c(h[1]), c(h[2])});
-        case Algorithm::adamax: return f(Adamax<T>{lr, c(h[0]), c(h[1]), c(h[2]), c(h[3])});
+        case Algorithm::adagrad:
+            return f(Adagrad<T>{lr, c(h[0])});
+        case Algorithm::adadelta:
+            return f(Adadelta<T>{lr, c(h[0]), c(h[1]), c(h[2])});
+        case Algorithm::adamax:
+            return f(Adamax<T>{lr, c(h[0]), c(h[1]), c(h[2]), c(h[3])});
         case Algorithm::nadam:
             return f(Nadam<T>{lr, c(h[0]), c(h[1]), c(h[2]), c(h[3]), c(h[4]), c(h[5])});
     }

@@ -1,5 +1,5 @@
 // The CPU backend: xtensor (with xsimd) for elementwise and reduction kernels, OpenBLAS
-// for matrix products, OpenMP to use every core where the work is large enough.
+// for matrix products, a sleeping thread pool to use every core where the work is large enough.
 #pragma once
 
 #include "caching_allocator.hpp"

@@ -31,10 +31,24 @@ void integer_gemm(const GemmArgs& g) {
     });
 }
 
+// Small products run on one BLAS thread: splitting, say, a 32×784×256 product over two
+// threads costs more in hand-over than it gains (measured with bench/run_mlp_bench.sh).
+void choose_blas_threads(std::int64_t m, std::int64_t n, std::int64_t k) {
+    constexpr std::int64_t kParallelMacs = std::int64_t{1} << 23;
+    static const int all = openblas_get_num_procs();
+    static int current = -1;
+    const int wanted = m * n * k >= kParallelMacs ? all : 1;
+    if (wanted != current) {
+        openblas_set_num_threads(wanted);
+        current = wanted;
+    }
+}
+
 }  // namespace
 
 void CpuBackend::gemm(const GemmArgs& g) {
     if (g.m == 0 || g.n == 0) return;
+    choose_blas_threads(g.m, g.n, g.k);
     const auto ta = g.trans_a ? CblasTrans : CblasNoTrans;
     const auto tb = g.trans_b ? CblasTrans : CblasNoTrans;
     const auto m = static_cast<blasint>(g.m), n = static_cast<blasint>(g.n), k = static_cast<blasint>(g.k);

@@ -27,7 +27,8 @@ Ref<Object> deserialize_object(const nlohmann::json& config, const char* key) {
     if (!config.contains(key) || config[key].is_null()) return {};
     const auto& v = config[key];
     if (v.is_string()) return Ref<Object>(v.get<std::string>());
-    return Ref<Object>(v.at("class_name").get<std::string>());
+    return Ref<Object>(Object::from_config(v.at("class_name").get<std::string>(),
+                                           v.contains("config") ? v["config"] : nlohmann::json::object()));
 }
 
 /// A shape from a JSON list, null entries (Keras's None) as -1.

@@ -20,8 +20,12 @@ struct Update {
 };
 
 /// The larger of a and b, NaN when either is (as ops.maximum).
-double nan_max(double a, double b) { return std::isnan(a) || std::isnan(b) ? NAN : std::max(a, b); }
-double nan_min(double a, double b) { return std::isnan(a) || std::isnan(b) ? NAN : std::min(a, b); }
+double nan_max(double a, double b) {
+    return std::isnan(a) || std::isnan(b) ? NAN : std::max(a, b);
+}
+double nan_min(double a, double b) {
+    return std::isnan(a) || std::isnan(b) ? NAN : std::min(a, b);
+}
 
 /// Σ g² of each gradient, read back in one transfer.
 std::vector<double> squared_norms(const std::vector<Update>& updates) {
@@ -111,8 +115,9 @@ void Optimizer::apply(const std::vector<Tensor>& grads, const std::vector<Variab
         if (!g.defined()) continue;  // Keras skips None gradients
         if (g.shape() != v.shape()) {
             throw ValueError("optimizer '" + s.name + "': the gradient of variable '" + v.path() +
-                             "' has shape " + shape_str(g.shape()) + " but the variable has shape " +
-                             shape_str(v.shape()) + "; each gradient must match its variable");
+                             "' has shape " + shape_str(g.shape()) +
+                             " but the variable has shape " + shape_str(v.shape()) +
+                             "; each gradient must match its variable");
         }
         updates.push_back({known->second, v, g.to(v.device()).astype(v.dtype())});
     }

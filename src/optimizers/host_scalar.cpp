@@ -9,15 +9,20 @@ namespace {
 /// `value` as an element of `dtype` stores it.
 double stored(double value, DType dtype) {
     switch (dtype) {
-        case DType::float32: return static_cast<double>(static_cast<float>(value));
-        case DType::float64: return value;
-        default: return static_cast<double>(static_cast<std::int64_t>(value));
+        case DType::float32:
+            return static_cast<double>(static_cast<float>(value));
+        case DType::float64:
+            return value;
+        default:
+            return static_cast<double>(static_cast<std::int64_t>(value));
     }
 }
 
 }  // namespace
 
-void mark_updated(const Variable& variable) { ++variable.impl()->variable->version; }
+void mark_updated(const Variable& variable) {
+    ++variable.impl()->variable->version;
+}
 
 HostScalar::HostScalar(const std::string& optimizer_name, const std::string& name, double value,
                        DType dtype, const Device& device)

@@ -11,7 +11,7 @@
 namespace kerascpp::optimizers::detail {
 
 class HostScalar {
-public:
+  public:
     /// A non-trainable scalar variable `name` with path "{optimizer_name}/{name}".
     HostScalar(const std::string& optimizer_name, const std::string& name, double value,
                DType dtype, const Device& device = Device());
@@ -22,7 +22,7 @@ public:
     /// Stores a value with one small fill kernel (no allocation, no host-to-device copy).
     void set(double value);
 
-private:
+  private:
     Variable variable_;
     mutable double value_;
     mutable std::uint64_t seen_version_;

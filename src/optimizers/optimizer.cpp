@@ -40,7 +40,8 @@ void check_clipping(const CommonOptions& o) {
     if (o.clipnorm.has_value() + o.clipvalue.has_value() + o.global_clipnorm.has_value() > 1) {
         throw ValueError(
             "Only one of `clipnorm`, `clipvalue` and `global_clipnorm` can be set. Received: "
-            "clipnorm=" + text(o.clipnorm) + ", clipvalue=" + text(o.clipvalue) +
+            "clipnorm=" +
+            text(o.clipnorm) + ", clipvalue=" + text(o.clipvalue) +
             ", global_clipnorm=" + text(o.global_clipnorm));
     }
 }
@@ -91,15 +92,27 @@ std::vector<Variable> Optimizer::variables() const {
     return out;
 }
 
-const std::string& Optimizer::name() const { return state_->name; }
-std::optional<double> Optimizer::weight_decay() const { return state_->options.weight_decay; }
-std::optional<double> Optimizer::clipnorm() const { return state_->options.clipnorm; }
-std::optional<double> Optimizer::clipvalue() const { return state_->options.clipvalue; }
-std::optional<double> Optimizer::global_clipnorm() const { return state_->options.global_clipnorm; }
+const std::string& Optimizer::name() const {
+    return state_->name;
+}
+std::optional<double> Optimizer::weight_decay() const {
+    return state_->options.weight_decay;
+}
+std::optional<double> Optimizer::clipnorm() const {
+    return state_->options.clipnorm;
+}
+std::optional<double> Optimizer::clipvalue() const {
+    return state_->options.clipvalue;
+}
+std::optional<double> Optimizer::global_clipnorm() const {
+    return state_->options.global_clipnorm;
+}
 
 // ---- building -------------------------------------------------------------------------------
 
-bool Optimizer::built() const { return state_->built; }
+bool Optimizer::built() const {
+    return state_->built;
+}
 
 void Optimizer::build(const std::vector<Variable>& variables) {
     auto& s = *state_;
@@ -175,7 +188,9 @@ std::size_t Optimizer::add_scalar_variable(std::string name, double initial_valu
     return s.scalars.size() - 1;
 }
 
-double Optimizer::scalar_variable(std::size_t index) const { return state_->scalars.at(index).get(); }
+double Optimizer::scalar_variable(std::size_t index) const {
+    return state_->scalars.at(index).get();
+}
 
 void Optimizer::set_scalar_variable(std::size_t index, double value) {
     state_->scalars.at(index).set(value);

@@ -19,8 +19,8 @@ using optimizers::detail::read;
 
 void require_positive_steps(const char* argument, double steps) {
     if (!(steps > 0)) {
-        throw ValueError(std::string("Argument `") + argument + "` must be > 0. Received: " +
-                         argument + "=" + json(steps).dump());
+        throw ValueError(std::string("Argument `") + argument +
+                         "` must be > 0. Received: " + argument + "=" + json(steps).dump());
     }
 }
 
@@ -96,9 +96,10 @@ PiecewiseConstantDecay::PiecewiseConstantDecay(std::vector<double> boundaries,
     if (boundaries_.size() + 1 != values_.size()) {
         throw ValueError(
             "The length of boundaries should be 1 less than the length of values. Received: "
-            "boundaries=" + json(boundaries_).dump() + " of length " +
-            std::to_string(boundaries_.size()) + ", and values=" + json(values_).dump() +
-            " of length " + std::to_string(values_.size()) + ".");
+            "boundaries=" +
+            json(boundaries_).dump() + " of length " + std::to_string(boundaries_.size()) +
+            ", and values=" + json(values_).dump() + " of length " +
+            std::to_string(values_.size()) + ".");
     }
 }
 
@@ -163,7 +164,8 @@ double PolynomialDecay::operator()(std::int64_t step) const {
         s = std::min(s, decay_steps);
     }
     const double p = s / decay_steps;
-    return (initial_learning_rate_ - options_.end_learning_rate) * std::pow(1.0 - p, options_.power) +
+    return (initial_learning_rate_ - options_.end_learning_rate) *
+               std::pow(1.0 - p, options_.power) +
            options_.end_learning_rate;
 }
 
@@ -338,8 +340,9 @@ std::shared_ptr<LearningRateSchedule> deserialize(const nlohmann::json& serializ
     optimizers::detail::require_object(serialized, "schedules.deserialize");
     const auto name = serialized.find("class_name");
     if (name == serialized.end() || !name->is_string()) {
-        throw ValueError("schedules.deserialize: expected {\"class_name\": ..., \"config\": ...}; got " +
-                         serialized.dump());
+        throw ValueError(
+            "schedules.deserialize: expected {\"class_name\": ..., \"config\": ...}; got " +
+            serialized.dump());
     }
     const auto found = factories.find(name->get<std::string>());
     if (found == factories.end()) {

@@ -43,8 +43,8 @@ std::string lower(std::string_view s) {
 
 nlohmann::json Optimizer::get_config() const {
     const auto& s = *state_;
-    const json learning_rate = s.schedule ? schedules::serialize(*s.schedule)
-                                          : json(s.learning_rate->get());
+    const json learning_rate =
+        s.schedule ? schedules::serialize(*s.schedule) : json(s.learning_rate->get());
     return {{"name", s.name},
             {"learning_rate", learning_rate},
             {"weight_decay", detail::optional_json(s.options.weight_decay)},

@@ -22,7 +22,9 @@ namespace kerascpp::optimizers::detail {
 
 /// Identifies a variable (all handles of one variable share it).
 using VariableKey = const kerascpp::detail::TensorImpl*;
-inline VariableKey key_of(const Variable& v) { return v.impl().get(); }
+inline VariableKey key_of(const Variable& v) {
+    return v.impl().get();
+}
 
 struct OptimizerState {
     OptimizerState(CommonOptions common_options, std::string resolved_name)
@@ -40,10 +42,10 @@ struct OptimizerState {
     bool built = false;
     std::vector<Variable> trainable;  ///< the variables the optimizer was built with
     std::unordered_map<VariableKey, std::size_t> index;  ///< position in `trainable`
-    std::vector<std::array<Variable, 3>> slots;  ///< per trainable variable, by Slot::index
-    std::vector<bool> decays;                    ///< per trainable variable: weight decay?
-    std::vector<Variable> slot_variables;        ///< in creation order
-    std::vector<HostScalar> scalars;             ///< extra state, in creation order
+    std::vector<std::array<Variable, 3>> slots;          ///< per trainable variable, by Slot::index
+    std::vector<bool> decays;                            ///< per trainable variable: weight decay?
+    std::vector<Variable> slot_variables;                ///< in creation order
+    std::vector<HostScalar> scalars;                     ///< extra state, in creation order
 
     std::vector<Variable> excluded_from_weight_decay;  ///< kept alive: keys stay unique
     std::unordered_set<VariableKey> excluded_keys;

@@ -13,7 +13,8 @@ OrthogonalRegularizer::OrthogonalRegularizer(OrthogonalRegularizerOptions option
     detail::validate_factor(options_.factor, "factor");
     if (options_.mode != "rows" && options_.mode != "columns") {
         throw ValueError(
-            R"(Invalid value for argument `mode`. Expected one of {"rows", "columns"}. Received: mode=)" +
+            R"(Invalid value for argument `mode`. Expected one of {"rows", "columns"}.)"
+            " Received: mode=" +
             options_.mode);
     }
 }

@@ -16,7 +16,7 @@ TEST_CASE("tape: gradients of a simple expression, Variables watched automatical
     CHECK(grads[0].to_vector<float>() == std::vector<float>{12.f, -8.f});
 }
 
-TEST_CASE("tape: plain tensors need watch(); unconnected sources give undefined") {
+TEST_CASE("tape: plain tensors need watch(), unconnected sources give undefined") {
     k::Tensor x = k::tensor({1.f, 2.f});
     k::Tensor unrelated = k::tensor({5.f});
     k::GradientTape tape;

@@ -152,7 +152,7 @@ struct CountingCallback : k::callbacks::Callback {
 };
 }  // namespace
 
-TEST_CASE("training: an overridden train_step is what fit runs; callbacks see every hook") {
+TEST_CASE("training: an overridden train_step is what fit runs, callbacks see every hook") {
     k::utils::set_random_seed(4);
     Toy data = toy_data(100);
     PenalizedModel model;

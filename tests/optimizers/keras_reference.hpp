@@ -26,13 +26,15 @@ inline const nlohmann::json& optimizers_reference() {
 }
 
 /// The problem's variables, fresh, as Keras's Dense layer names them.
-inline std::vector<kerascpp::Variable> reference_variables(kerascpp::DType dtype = kerascpp::float32) {
+inline std::vector<kerascpp::Variable> reference_variables(
+    kerascpp::DType dtype = kerascpp::float32, const kerascpp::Device& device = {}) {
     std::vector<kerascpp::Variable> out;
     for (const auto& v : optimizers_reference().at("variables")) {
         const auto path = v.at("path").get<std::string>();
         const auto values = v.at("value").get<std::vector<double>>();
-        kerascpp::Variable var(kerascpp::tensor(values, v.at("shape").get<kerascpp::Shape>()).astype(dtype),
-                               path.substr(path.find('/') + 1));
+        kerascpp::Variable var(
+            kerascpp::tensor(values, v.at("shape").get<kerascpp::Shape>(), device).astype(dtype),
+            path.substr(path.find('/') + 1));
         var.set_path(path);
         out.push_back(var);
     }
@@ -41,13 +43,14 @@ inline std::vector<kerascpp::Variable> reference_variables(kerascpp::DType dtype
 
 /// The gradients of a step (0, 1, 2), one per reference variable.
 inline std::vector<kerascpp::Tensor> reference_gradients(std::size_t step,
-                                                         kerascpp::DType dtype = kerascpp::float32) {
+                                                         kerascpp::DType dtype = kerascpp::float32,
+                                                         const kerascpp::Device& device = {}) {
     const auto& ref = optimizers_reference();
     std::vector<kerascpp::Tensor> out;
     for (std::size_t i = 0; i < ref.at("variables").size(); ++i) {
         const auto values = ref.at("gradients").at(step).at(i).get<std::vector<double>>();
         const auto shape = ref.at("variables").at(i).at("shape").get<kerascpp::Shape>();
-        out.push_back(kerascpp::tensor(values, shape).astype(dtype));
+        out.push_back(kerascpp::tensor(values, shape, device).astype(dtype));
     }
     return out;
 }
@@ -61,10 +64,9 @@ inline bool values_near(const std::vector<double>& got, const std::vector<double
         ok = std::abs(got[i] - want[i]) <= atol + rtol * std::abs(want[i]);
         if (!ok) bad = i;
     }
-    CHECK_MESSAGE(ok, what << ": element " << bad << " is "
-                           << (bad < got.size() ? got[bad] : NAN) << ", Keras has "
-                           << (bad < want.size() ? want[bad] : NAN) << " (sizes " << got.size()
-                           << ", " << want.size() << ")");
+    CHECK_MESSAGE(ok, what << ": element " << bad << " is " << (bad < got.size() ? got[bad] : NAN)
+                           << ", Keras has " << (bad < want.size() ? want[bad] : NAN) << " (sizes "
+                           << got.size() << ", " << want.size() << ")");
     return ok;
 }
 

@@ -27,8 +27,9 @@ std::vector<std::string> paths(const std::vector<k::Variable>& variables) {
 
 TEST_CASE("optimizers: from_identifier resolves Keras's names with Keras's defaults") {
     const std::vector<std::pair<std::string, std::string>> names = {
-        {"sgd", "SGD"},         {"adam", "Adam"},       {"adamw", "AdamW"},   {"rmsprop", "RMSprop"},
-        {"adagrad", "Adagrad"}, {"adadelta", "Adadelta"}, {"adamax", "Adamax"}, {"nadam", "Nadam"}};
+        {"sgd", "SGD"},         {"adam", "Adam"},       {"adamw", "AdamW"},
+        {"rmsprop", "RMSprop"}, {"adagrad", "Adagrad"}, {"adadelta", "Adadelta"},
+        {"adamax", "Adamax"},   {"nadam", "Nadam"}};
     for (const auto& [identifier, class_name] : names) {
         const auto optimizer = o::Optimizer::from_identifier(identifier);
         CHECK(optimizer->class_name() == class_name);
@@ -60,15 +61,16 @@ TEST_CASE("optimizers: default names are Keras's snake-case class names, made un
 TEST_CASE("optimizers: variables() lists iteration, learning_rate and slots as Keras names them") {
     auto variables = reference_variables();
     o::Adam adam(0.01, {.amsgrad = true, .name = "adam"});
-    CHECK(paths(adam.variables()) == std::vector<std::string>{"adam/iteration", "adam/learning_rate"});
+    CHECK(paths(adam.variables()) ==
+          std::vector<std::string>{"adam/iteration", "adam/learning_rate"});
     CHECK_FALSE(adam.built());
     adam.build(variables);
     CHECK(adam.built());
     CHECK(paths(adam.variables()) ==
-          std::vector<std::string>{"adam/iteration", "adam/learning_rate",
-                                   "adam/dense_kernel_momentum", "adam/dense_kernel_velocity",
-                                   "adam/dense_bias_momentum", "adam/dense_bias_velocity",
-                                   "adam/dense_kernel_velocity_hat", "adam/dense_bias_velocity_hat"});
+          std::vector<std::string>{
+              "adam/iteration", "adam/learning_rate", "adam/dense_kernel_momentum",
+              "adam/dense_kernel_velocity", "adam/dense_bias_momentum", "adam/dense_bias_velocity",
+              "adam/dense_kernel_velocity_hat", "adam/dense_bias_velocity_hat"});
     CHECK(adam.variables()[0].name() == "iteration");
     CHECK(adam.variables()[0].dtype() == k::int64);
     CHECK(adam.variables()[1].dtype() == k::float32);
@@ -161,7 +163,8 @@ TEST_CASE("optimizers: gradients are cast to the variable's dtype") {
 TEST_CASE("optimizers: exclude_from_weight_decay exempts variables by handle and by name") {
     for (const bool by_name : {false, true}) {
         auto variables = reference_variables();
-        const auto kernel = variables[0].to_vector<double>(), bias = variables[1].to_vector<double>();
+        const auto kernel = variables[0].to_vector<double>(),
+                   bias = variables[1].to_vector<double>();
         o::SGD sgd(0.1, {.weight_decay = 0.5});
         if (by_name) {
             sgd.exclude_from_weight_decay({}, {"bia"});
@@ -185,16 +188,22 @@ TEST_CASE("optimizers: errors name what is wrong") {
     o::Adam adam(0.01, {.name = "adam"});
     check_throws<k::ValueError>([&] { adam.apply_gradients({grads[0]}, variables); },
                                 {"1 gradients", "2 variables"});
-    check_throws<k::ValueError>([&] { adam.apply_gradients({grads[1], grads[0]}, variables); },
-                                {"dense/kernel", "(3,)", "(2, 3)"});
-    check_throws<k::ValueError>([&] { adam.apply_gradients({k::Tensor(), k::Tensor()}, variables); },
-                                {"No gradients provided"});
+    check_throws<k::ValueError>(
+        [&] {
+            adam.apply_gradients({grads[1], grads[0]}, variables);
+        },
+        {"dense/kernel", "(3,)", "(2, 3)"});
+    check_throws<k::ValueError>(
+        [&] {
+            adam.apply_gradients({k::Tensor(), k::Tensor()}, variables);
+        },
+        {"No gradients provided"});
     k::Variable stranger(k::zeros({3}), "stranger");
     check_throws<k::ValueError>([&] { adam.apply_gradients({grads[1]}, {stranger}); },
                                 {"Unknown variable", "stranger", "recreate"});
     check_throws<k::ValueError>([&] { adam.apply({grads[0]}); }, {"1 gradients", "tracking 2"});
     CHECK(adam.iterations() == 0);  // nothing was applied
-    adam.apply_gradients({}, {});    // an empty list is a no-op, as in Keras
+    adam.apply_gradients({}, {});   // an empty list is a no-op, as in Keras
     CHECK(adam.iterations() == 0);
 
     check_throws<k::ValueError>([] { o::SGD().apply(std::vector<k::Tensor>{k::zeros({1})}); },
@@ -202,20 +211,32 @@ TEST_CASE("optimizers: errors name what is wrong") {
     k::Variable counter(k::tensor(std::vector<std::int32_t>{1, 2}), "counter");
     check_throws<k::TypeError>([&] { o::SGD().apply_gradients({k::zeros({2})}, {counter}); },
                                {"counter", "int32"});
-    check_throws<k::ValueError>([&] { o::SGD().build({variables[0], variables[0]}); },
-                                {"dense/kernel", "twice"});
+    check_throws<k::ValueError>(
+        [&] {
+            o::SGD().build({variables[0], variables[0]});
+        },
+        {"dense/kernel", "twice"});
     check_throws<k::ValueError>([] { o::SGD(0.1, {.clipnorm = 1.0, .clipvalue = 1.0}); },
                                 {"Only one of `clipnorm`, `clipvalue` and `global_clipnorm`"});
     check_throws<k::ValueError>([] { o::SGD(0.1, {.momentum = 1.5}); }, {"momentum", "[0, 1]"});
     check_throws<k::ValueError>(
-        [] { o::deserialize({{"class_name", "Adam"}, {"config", {{"use_ema", true}}}}); },
+        [] {
+            o::deserialize({{"class_name", "Adam"}, {"config", {{"use_ema", true}}}});
+        },
         {"use_ema", "not supported"});
     check_throws<k::ValueError>(
-        [] { o::deserialize({{"class_name", "AdamW"}, {"config", {{"weight_decay", nullptr}}}}); },
+        [] {
+            o::deserialize({{"class_name", "AdamW"}, {"config", {{"weight_decay", nullptr}}}});
+        },
         {"weight_decay"});
     check_throws<k::ValueError>(
-        [] { o::deserialize({{"class_name", "Adam"}, {"config", {{"beta_1", "high"}}}}); },
+        [] {
+            o::deserialize({{"class_name", "Adam"}, {"config", {{"beta_1", "high"}}}});
+        },
         {"beta_1", "high"});
-    check_throws<k::ValueError>([] { o::deserialize({{"class_name", "Lion"}}); },
-                                {"Lion", "adam", "sgd"});
+    check_throws<k::ValueError>(
+        [] {
+            o::deserialize({{"class_name", "Lion"}});
+        },
+        {"Lion", "adam", "sgd"});
 }

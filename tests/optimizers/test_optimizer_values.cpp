@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <functional>
+#include <kerascpp/backend/registry.hpp>
 #include <map>
 #include <memory>
 
@@ -36,7 +37,9 @@ const std::map<std::string, std::function<std::shared_ptr<o::Optimizer>()>>& cas
         {"sgd(weight_decay=0.05)", [] { return share(o::SGD(0.1, {.weight_decay = 0.05})); }},
         {"sgd(exponential_decay)", [] { return share(o::SGD(s::ExponentialDecay(0.1, 2, 0.5))); }},
         {"sgd(piecewise_constant)",
-         [] { return share(o::SGD(s::PiecewiseConstantDecay({0, 1}, {0.3, 0.2, 0.1}))); }},
+         [] {
+             return share(o::SGD(s::PiecewiseConstantDecay({0, 1}, {0.3, 0.2, 0.1})));
+         }},
         {"adam", [] { return share(o::Adam()); }},
         {"adam(lr=0.01)", [] { return share(o::Adam(0.01)); }},
         {"adam(amsgrad)", [] { return share(o::Adam(0.01, {.amsgrad = true})); }},
@@ -69,16 +72,14 @@ const std::map<std::string, std::function<std::shared_ptr<o::Optimizer>()>>& cas
          [] { return share(o::Adadelta(1.0, {.rho = 0.9, .clipvalue = 0.5})); }},
         {"adamax", [] { return share(o::Adamax()); }},
         {"adamax(lr=0.01,inverse_time_decay)",
-         [] {
-             return share(o::Adamax(s::InverseTimeDecay(0.01, 1, 0.5, {.staircase = true})));
-         }},
+         [] { return share(o::Adamax(s::InverseTimeDecay(0.01, 1, 0.5, {.staircase = true}))); }},
         {"nadam", [] { return share(o::Nadam()); }},
         {"nadam(lr=0.01,beta_1=0.8,polynomial_decay)",
          [] {
-             return share(o::Nadam(
-                 s::PolynomialDecay(0.01, 2,
-                                    {.end_learning_rate = 0.001, .power = 2.0, .cycle = true}),
-                 {.beta_1 = 0.8}));
+             return share(
+                 o::Nadam(s::PolynomialDecay(
+                              0.01, 2, {.end_learning_rate = 0.001, .power = 2.0, .cycle = true}),
+                          {.beta_1 = 0.8}));
          }},
     };
     return map;
@@ -92,14 +93,17 @@ std::string keras_variable_name(const std::string& name) {
     return name.starts_with("variable_") ? "variable" : name;
 }
 
-/// Runs a case's three steps on fresh variables of `dtype` and compares with Keras.
-void check_case(const std::string& id, o::Optimizer& optimizer, k::DType dtype = k::float32) {
+/// Runs a case's three steps on fresh variables of `dtype` on `device` and compares with Keras.
+void check_case(const std::string& id, o::Optimizer& optimizer, k::DType dtype = k::float32,
+                const k::Device& device = {}) {
     const auto& ref = optimizers_reference().at("cases").at(id);
-    const auto missing_step = optimizers_reference().at("missing_bias_gradient_step").get<std::size_t>();
-    auto variables = kerascpp_test::reference_variables(dtype);
+    const auto missing_step =
+        optimizers_reference().at("missing_bias_gradient_step").get<std::size_t>();
+    auto variables = kerascpp_test::reference_variables(dtype, device);
     for (std::size_t step = 0; step < 3; ++step) {
-        INFO("case " << id << ", step " << step + 1 << ", " << k::dtype_name(dtype));
-        auto grads = kerascpp_test::reference_gradients(step, dtype);
+        INFO("case " << id << ", step " << step + 1 << ", " << k::dtype_name(dtype) << ", "
+                     << device.str());
+        auto grads = kerascpp_test::reference_gradients(step, dtype, device);
         if (id.ends_with("_missing_gradient") && step == missing_step) grads[1] = k::Tensor();
         CHECK(optimizer.learning_rate() ==
               doctest::Approx(ref.at("learning_rates").at(step).get<double>()).epsilon(1e-6));
@@ -124,8 +128,9 @@ void check_case(const std::string& id, o::Optimizer& optimizer, k::DType dtype =
         CHECK(ours[i].path() == optimizer.name() + "/" + name);
         CHECK(ours[i].shape() == theirs.at(i).at("shape").get<k::Shape>());
         CHECK_FALSE(ours[i].trainable());
-        values_near(ours[i].to_vector<double>(), theirs.at(i).at("value").get<std::vector<double>>(),
-                    kAtol, kRtol, ours[i].path());
+        values_near(ours[i].to_vector<double>(),
+                    theirs.at(i).at("value").get<std::vector<double>>(), kAtol, kRtol,
+                    ours[i].path());
     }
 }
 
@@ -155,8 +160,8 @@ TEST_CASE("optimizers: get_config matches Keras's, and deserialize rebuilds the 
         CHECK_MESSAGE(json_near(config, keras_config),
                       "ours " << config.dump() << "\nKeras " << keras_config.dump());
 
-        const auto rebuilt = o::deserialize(
-            {{"class_name", ref.at("class_name")}, {"config", ref.at("config")}});
+        const auto rebuilt =
+            o::deserialize({{"class_name", ref.at("class_name")}, {"config", ref.at("config")}});
         CHECK(rebuilt->class_name() == optimizer->class_name());
         CHECK(rebuilt->name() == ref.at("config").at("name").get<std::string>());
         check_case(id, *rebuilt);
@@ -167,10 +172,23 @@ TEST_CASE("optimizers: get_config matches Keras's, and deserialize rebuilds the 
 }
 
 TEST_CASE("optimizers: float64 variables take the same steps") {
-    for (const char* id : {"sgd(momentum=0.9,nesterov)", "adam(amsgrad)",
-                           "rmsprop(rho=0.8,momentum=0.5,centered)", "adagrad", "adadelta",
-                           "adamax", "nadam", "adamw"}) {
+    for (const char* id :
+         {"sgd(momentum=0.9,nesterov)", "adam(amsgrad)", "rmsprop(rho=0.8,momentum=0.5,centered)",
+          "adagrad", "adadelta", "adamax", "nadam", "adamw"}) {
         const auto optimizer = cases().at(id)();
         check_case(id, *optimizer, k::float64);
+    }
+}
+
+TEST_CASE("optimizers: the CUDA backend takes the same steps") {
+    if (!kerascpp::backend::is_available("cuda")) {
+        MESSAGE("CUDA optimizer tests skipped: no GPU here");
+        return;
+    }
+    for (const auto& [id, make] : cases()) {
+        for (const k::DType dtype : {k::float32, k::float64}) {
+            const auto optimizer = make();
+            check_case(id, *optimizer, dtype, k::Device("cuda"));
+        }
     }
 }

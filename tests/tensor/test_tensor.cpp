@@ -73,7 +73,7 @@ TEST_CASE("tensor: zeros_like and friends keep shape and dtype") {
     CHECK(k::full_like(x, 3.0).to_vector<double>() == std::vector<double>(4, 3.0));
 }
 
-TEST_CASE("tensor: item and to_vector convert dtype; item needs one element") {
+TEST_CASE("tensor: item and to_vector convert dtype, item needs one element") {
     k::Tensor x = k::tensor({1.5f});
     CHECK(x.item<double>() == 1.5);
     CHECK(x.item<int>() == 1);

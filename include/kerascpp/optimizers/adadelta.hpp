@@ -14,22 +14,24 @@ struct AdadeltaOptions {
 };
 
 class Adadelta : public Optimizer {
-public:
+  public:
     static constexpr double default_learning_rate = 0.001;
 
-    explicit Adadelta(LearningRate learning_rate = default_learning_rate, AdadeltaOptions options = {});
-    explicit Adadelta(AdadeltaOptions options) : Adadelta(default_learning_rate, std::move(options)) {}
+    explicit Adadelta(LearningRate learning_rate = default_learning_rate,
+                      AdadeltaOptions options = {});
+    explicit Adadelta(AdadeltaOptions options)
+        : Adadelta(default_learning_rate, std::move(options)) {}
 
     std::string class_name() const override { return "Adadelta"; }
     nlohmann::json get_config() const override;
     static Adadelta from_config(const nlohmann::json& config);
     const AdadeltaOptions& options() const { return options_; }
 
-protected:
+  protected:
     std::vector<std::vector<Slot>> slot_groups() const override;
     backend::OptimizerStep prepare_step(double learning_rate, std::int64_t iteration) override;
 
-private:
+  private:
     AdadeltaOptions options_;
 };
 

@@ -14,10 +14,11 @@ struct AdagradOptions {
 };
 
 class Adagrad : public Optimizer {
-public:
+  public:
     static constexpr double default_learning_rate = 0.001;
 
-    explicit Adagrad(LearningRate learning_rate = default_learning_rate, AdagradOptions options = {});
+    explicit Adagrad(LearningRate learning_rate = default_learning_rate,
+                     AdagradOptions options = {});
     explicit Adagrad(AdagradOptions options) : Adagrad(default_learning_rate, std::move(options)) {}
 
     std::string class_name() const override { return "Adagrad"; }
@@ -25,11 +26,11 @@ public:
     static Adagrad from_config(const nlohmann::json& config);
     const AdagradOptions& options() const { return options_; }
 
-protected:
+  protected:
     std::vector<std::vector<Slot>> slot_groups() const override;
     backend::OptimizerStep prepare_step(double learning_rate, std::int64_t iteration) override;
 
-private:
+  private:
     AdagradOptions options_;
 };
 

@@ -18,7 +18,7 @@ struct AdamOptions {
 };
 
 class Adam : public Optimizer {
-public:
+  public:
     static constexpr double default_learning_rate = 0.001;
 
     explicit Adam(LearningRate learning_rate = default_learning_rate, AdamOptions options = {});
@@ -29,12 +29,12 @@ public:
     static Adam from_config(const nlohmann::json& config);
     const AdamOptions& options() const { return options_; }
 
-protected:
+  protected:
     Adam(std::string_view class_name, LearningRate learning_rate, AdamOptions options);
     std::vector<std::vector<Slot>> slot_groups() const override;
     backend::OptimizerStep prepare_step(double learning_rate, std::int64_t iteration) override;
 
-private:
+  private:
     AdamOptions options_;
 };
 
@@ -50,7 +50,7 @@ struct AdamWOptions {
 
 /// Adam with decoupled weight decay (the base optimizer's weight_decay, always set).
 class AdamW : public Adam {
-public:
+  public:
     explicit AdamW(LearningRate learning_rate = default_learning_rate, AdamWOptions options = {});
     explicit AdamW(AdamWOptions options) : AdamW(default_learning_rate, std::move(options)) {}
 

@@ -16,7 +16,7 @@ struct AdamaxOptions {
 };
 
 class Adamax : public Optimizer {
-public:
+  public:
     static constexpr double default_learning_rate = 0.001;
 
     explicit Adamax(LearningRate learning_rate = default_learning_rate, AdamaxOptions options = {});
@@ -27,11 +27,11 @@ public:
     static Adamax from_config(const nlohmann::json& config);
     const AdamaxOptions& options() const { return options_; }
 
-protected:
+  protected:
     std::vector<std::vector<Slot>> slot_groups() const override;
     backend::OptimizerStep prepare_step(double learning_rate, std::int64_t iteration) override;
 
-private:
+  private:
     AdamaxOptions options_;
 };
 

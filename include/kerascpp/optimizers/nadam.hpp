@@ -18,7 +18,7 @@ struct NadamOptions {
 /// Besides its slots, Nadam keeps the product of its momentum schedule in a scalar
 /// variable (Keras names it "variable").
 class Nadam : public Optimizer {
-public:
+  public:
     static constexpr double default_learning_rate = 0.001;
 
     explicit Nadam(LearningRate learning_rate = default_learning_rate, NadamOptions options = {});
@@ -29,12 +29,12 @@ public:
     static Nadam from_config(const nlohmann::json& config);
     const NadamOptions& options() const { return options_; }
 
-protected:
+  protected:
     std::vector<std::vector<Slot>> slot_groups() const override;
     void build_extra(const std::vector<Variable>& variables) override;
     backend::OptimizerStep prepare_step(double learning_rate, std::int64_t iteration) override;
 
-private:
+  private:
     NadamOptions options_;
 };
 

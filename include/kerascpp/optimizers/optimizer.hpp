@@ -29,18 +29,19 @@ struct OptimizerState;
 /// A learning rate: a constant (any number) or a schedule (any LearningRateSchedule object,
 /// copied, or a shared_ptr to one, shared).
 class LearningRate {
-public:
+  public:
     template <class N>
-        requires std::is_arithmetic_v<N>
-    LearningRate(N value) : value_(static_cast<double>(value)) {}  // NOLINT: reads as Keras
+    requires std::is_arithmetic_v<N> LearningRate(N value)
+        : value_(static_cast<double>(value)) {}  // NOLINT: reads as Keras
     template <class S>
-        requires std::derived_from<std::remove_cvref_t<S>, schedules::LearningRateSchedule>
+    requires std::derived_from<std::remove_cvref_t<S>, schedules::LearningRateSchedule>
     LearningRate(S&& schedule)  // NOLINT(google-explicit-constructor)
         : schedule_(std::make_shared<std::remove_cvref_t<S>>(std::forward<S>(schedule))) {}
     /// Shares the schedule; throws ValueError for a null pointer.
     template <class S>
-        requires std::derived_from<S, schedules::LearningRateSchedule>
-    LearningRate(std::shared_ptr<S> schedule) : schedule_(std::move(schedule)) {  // NOLINT
+    requires std::derived_from<S, schedules::LearningRateSchedule> LearningRate(
+        std::shared_ptr<S> schedule)
+        : schedule_(std::move(schedule)) {  // NOLINT
         if (!schedule_) throw ValueError("learning_rate: the schedule is a null pointer");
     }
 
@@ -54,7 +55,7 @@ public:
     /// The learning rate at an optimizer step.
     double at(std::int64_t step) const { return schedule_ ? (*schedule_)(step) : value_; }
 
-private:
+  private:
     double value_ = 0;
     std::shared_ptr<const schedules::LearningRateSchedule> schedule_;
 };
@@ -74,9 +75,9 @@ struct CommonOptions {
 /// gradients together to this global L2 norm) — at most one of the three — and name
 /// (empty: the snake-case class name, made unique as Keras does: "adam", "adam_1", ...).
 #define KERASCPP_OPTIMIZER_CLIP_AND_NAME_OPTIONS \
-    std::optional<double> clipnorm{};              \
-    std::optional<double> clipvalue{};             \
-    std::optional<double> global_clipnorm{};       \
+    std::optional<double> clipnorm{};            \
+    std::optional<double> clipvalue{};           \
+    std::optional<double> global_clipnorm{};     \
     std::string name{};
 
 /// The common options of any optimizer's options struct.
@@ -89,7 +90,7 @@ CommonOptions common_options(const Options& o) {
 /// optimizer (its iterations, learning rate and slot variables), so the object given to
 /// Model::compile is the one a program keeps.
 class Optimizer {
-public:
+  public:
     virtual ~Optimizer();
 
     // ---- training -----------------------------------------------------------------------------
@@ -146,7 +147,7 @@ public:
     /// listing them).
     static std::shared_ptr<Optimizer> from_identifier(std::string_view identifier);
 
-protected:
+  protected:
     Optimizer(std::string_view class_name, LearningRate learning_rate, CommonOptions options);
     Optimizer(const Optimizer&) = default;
     Optimizer(Optimizer&&) = default;
@@ -175,7 +176,7 @@ protected:
     double scalar_variable(std::size_t index) const;
     void set_scalar_variable(std::size_t index, double value);
 
-private:
+  private:
     std::shared_ptr<detail::OptimizerState> state_;
 };
 

@@ -17,10 +17,11 @@ struct RMSpropOptions {
 };
 
 class RMSprop : public Optimizer {
-public:
+  public:
     static constexpr double default_learning_rate = 0.001;
 
-    explicit RMSprop(LearningRate learning_rate = default_learning_rate, RMSpropOptions options = {});
+    explicit RMSprop(LearningRate learning_rate = default_learning_rate,
+                     RMSpropOptions options = {});
     explicit RMSprop(RMSpropOptions options) : RMSprop(default_learning_rate, std::move(options)) {}
 
     std::string class_name() const override { return "RMSprop"; }
@@ -28,11 +29,11 @@ public:
     static RMSprop from_config(const nlohmann::json& config);
     const RMSpropOptions& options() const { return options_; }
 
-protected:
+  protected:
     std::vector<std::vector<Slot>> slot_groups() const override;
     backend::OptimizerStep prepare_step(double learning_rate, std::int64_t iteration) override;
 
-private:
+  private:
     RMSpropOptions options_;
 };
 

@@ -15,7 +15,7 @@ namespace kerascpp::optimizers::schedules {
 /// The base of all schedules. Subclass it (operator(), class_name, get_config) for a custom
 /// schedule. Step counts such as decay_steps are doubles, as in Keras (10 and 10.0 alike).
 class LearningRateSchedule {
-public:
+  public:
     virtual ~LearningRateSchedule() = default;
     /// The learning rate at an optimizer step (its iterations before the update).
     virtual double operator()(std::int64_t step) const = 0;
@@ -40,7 +40,7 @@ struct ExponentialDecayOptions {
 };
 
 class ExponentialDecay : public LearningRateSchedule {
-public:
+  public:
     /// Throws ValueError unless decay_steps > 0.
     ExponentialDecay(double initial_learning_rate, double decay_steps, double decay_rate,
                      ExponentialDecayOptions options = {});
@@ -49,7 +49,7 @@ public:
     nlohmann::json get_config() const override;
     static ExponentialDecay from_config(const nlohmann::json& config);
 
-private:
+  private:
     double initial_learning_rate_, decay_steps_, decay_rate_;
     ExponentialDecayOptions options_;
 };
@@ -61,7 +61,7 @@ struct PiecewiseConstantDecayOptions {
 };
 
 class PiecewiseConstantDecay : public LearningRateSchedule {
-public:
+  public:
     /// values has one more element than boundaries (ValueError otherwise); boundaries are
     /// step counts (compared as integers, as Keras does).
     PiecewiseConstantDecay(std::vector<double> boundaries, std::vector<double> values,
@@ -71,7 +71,7 @@ public:
     nlohmann::json get_config() const override;
     static PiecewiseConstantDecay from_config(const nlohmann::json& config);
 
-private:
+  private:
     std::vector<double> boundaries_, values_;
     PiecewiseConstantDecayOptions options_;
 };
@@ -87,7 +87,7 @@ struct PolynomialDecayOptions {
 };
 
 class PolynomialDecay : public LearningRateSchedule {
-public:
+  public:
     /// Throws ValueError unless decay_steps > 0.
     PolynomialDecay(double initial_learning_rate, double decay_steps,
                     PolynomialDecayOptions options = {});
@@ -96,7 +96,7 @@ public:
     nlohmann::json get_config() const override;
     static PolynomialDecay from_config(const nlohmann::json& config);
 
-private:
+  private:
     double initial_learning_rate_, decay_steps_;
     PolynomialDecayOptions options_;
 };
@@ -110,7 +110,7 @@ struct InverseTimeDecayOptions {
 };
 
 class InverseTimeDecay : public LearningRateSchedule {
-public:
+  public:
     /// Throws ValueError unless decay_steps > 0.
     InverseTimeDecay(double initial_learning_rate, double decay_steps, double decay_rate,
                      InverseTimeDecayOptions options = {});
@@ -119,7 +119,7 @@ public:
     nlohmann::json get_config() const override;
     static InverseTimeDecay from_config(const nlohmann::json& config);
 
-private:
+  private:
     double initial_learning_rate_, decay_steps_, decay_rate_;
     InverseTimeDecayOptions options_;
 };
@@ -137,7 +137,7 @@ struct CosineDecayOptions {
 };
 
 class CosineDecay : public LearningRateSchedule {
-public:
+  public:
     /// Throws ValueError unless decay_steps > 0.
     CosineDecay(double initial_learning_rate, double decay_steps, CosineDecayOptions options = {});
     double operator()(std::int64_t step) const override;
@@ -145,7 +145,7 @@ public:
     nlohmann::json get_config() const override;
     static CosineDecay from_config(const nlohmann::json& config);
 
-private:
+  private:
     double initial_learning_rate_, decay_steps_;
     CosineDecayOptions options_;
 };
@@ -162,7 +162,7 @@ struct CosineDecayRestartsOptions {
 };
 
 class CosineDecayRestarts : public LearningRateSchedule {
-public:
+  public:
     /// Throws ValueError unless first_decay_steps > 0.
     CosineDecayRestarts(double initial_learning_rate, double first_decay_steps,
                         CosineDecayRestartsOptions options = {});
@@ -171,7 +171,7 @@ public:
     nlohmann::json get_config() const override;
     static CosineDecayRestarts from_config(const nlohmann::json& config);
 
-private:
+  private:
     double initial_learning_rate_, first_decay_steps_;
     CosineDecayRestartsOptions options_;
 };

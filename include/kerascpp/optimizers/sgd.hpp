@@ -14,7 +14,7 @@ struct SGDOptions {
 };
 
 class SGD : public Optimizer {
-public:
+  public:
     /// Throws ValueError unless momentum is in [0, 1].
     static constexpr double default_learning_rate = 0.01;
 
@@ -26,11 +26,11 @@ public:
     static SGD from_config(const nlohmann::json& config);
     const SGDOptions& options() const { return options_; }
 
-protected:
+  protected:
     std::vector<std::vector<Slot>> slot_groups() const override;
     backend::OptimizerStep prepare_step(double learning_rate, std::int64_t iteration) override;
 
-private:
+  private:
     SGDOptions options_;
 };
 
