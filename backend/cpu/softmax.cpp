@@ -20,7 +20,7 @@ void softmax_row(const T* x, T* y, std::int64_t cols, bool log) {
     xt::noalias(out) = xt::exp(in - max);
     const T total = xt::sum(out)();
     if (log) {
-        xt::noalias(out) = in - (max + std::log(total));
+        xt::noalias(out) = (in - max) - std::log(total);  // keeps float32 precision for large x
     } else {
         xt::noalias(out) = out / total;
     }

@@ -228,12 +228,9 @@ TEST_SUITE("ops.reduction") {
         }
     }
 
-    // BUG: backend/cpu/reduce.cpp, contiguous_sum sums blocks of 4096 float32 values in float32
-    // (xt::sum over the block), so a long float32 sum drifts: sum(full({1000000}, 0.1f)) gives
-    // 100004 (rel. error 4e-5) and sum(arange(100000) as float32) 4999910000 instead of
-    // 4999950000. The strided (column) path accumulates in double and is accurate; NumPy's
-    // pairwise sum is within ~1e-7.
-    TEST_CASE("long float32 sums are accurate" * doctest::may_fail()) {
+    // Regression: contiguous float32 sums were once accumulated in float32 blocks of 4096 and
+    // drifted (sum(full({1000000}, 0.1f)) gave 100004); NumPy's pairwise sum is within ~1e-7.
+    TEST_CASE("long float32 sums are accurate") {
         const k::Tensor x = k::arange(0.0, 100000.0, 1.0, k::float32);
         CHECK(k::sum(x).item<double>() == doctest::Approx(4999950000.0).epsilon(2e-6));
         CHECK(k::mean(x).item<double>() == doctest::Approx(49999.5).epsilon(2e-6));
