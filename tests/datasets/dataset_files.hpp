@@ -10,7 +10,20 @@
 #include <string>
 #include <vector>
 
+#include <kerascpp/errors.hpp>
+
 namespace dataset_test {
+
+/// The message of the kerascpp::ValueError `f` throws ("" when it throws none).
+template <class F>
+std::string value_error(F&& f) {
+    try {
+        f();
+    } catch (const kerascpp::ValueError& e) {
+        return e.what();
+    }
+    return "";
+}
 
 namespace fs = std::filesystem;
 using Bytes = std::vector<unsigned char>;

@@ -9,20 +9,7 @@
 namespace k = kerascpp;
 namespace dt = dataset_test;
 
-namespace {
-
-/// The message of the ValueError `f` throws ("" when it throws none).
-template <class F>
-std::string value_error(F&& f) {
-    try {
-        f();
-    } catch (const k::ValueError& e) {
-        return e.what();
-    }
-    return "";
-}
-
-}  // namespace
+using dt::value_error;
 
 TEST_CASE("datasets.idx: reads the MNIST test set and training labels") {
     const dt::fs::path dir = dt::fs::path(KERASCPP_SHARED_DATA_DIR) / "mnist";

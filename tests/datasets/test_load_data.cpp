@@ -11,15 +11,7 @@ namespace dt = dataset_test;
 
 namespace {
 
-template <class F>
-std::string value_error(F&& f) {
-    try {
-        f();
-    } catch (const k::ValueError& e) {
-        return e.what();
-    }
-    return "";
-}
+using dt::value_error;
 
 bool contains(const std::string& text, const std::string& part) {
     return text.find(part) != std::string::npos;
