@@ -69,6 +69,7 @@ void arithmetic(BinaryOp op, const A& a, const B& b, T* out_data, std::int64_t n
         case BinaryOp::power: xt::noalias(out) = xt::pow(a, b); return;
         case BinaryOp::maximum: xt::noalias(out) = xt::maximum(a, b); return;
         case BinaryOp::minimum: xt::noalias(out) = xt::minimum(a, b); return;
+        case BinaryOp::relu_backward: xt::noalias(out) = xt::where(b > T(0), a, T(0)); return;
         default: return;
     }
 }

@@ -41,6 +41,8 @@ void dispatch_binary_op(BinaryOp op, F&& f) {
             return f(ValueTag<BinaryOp::maximum>{});
         case BinaryOp::minimum:
             return f(ValueTag<BinaryOp::minimum>{});
+        case BinaryOp::relu_backward:
+            return f(ValueTag<BinaryOp::relu_backward>{});
         case BinaryOp::equal:
             return f(ValueTag<BinaryOp::equal>{});
         case BinaryOp::not_equal:

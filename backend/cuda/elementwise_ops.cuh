@@ -198,6 +198,8 @@ __host__ __device__ inline auto binary_value(T a, T b) {
         return maximum(a, b);
     else if constexpr (Op == BinaryOp::minimum)
         return minimum(a, b);
+    else if constexpr (Op == BinaryOp::relu_backward)
+        return b > T(0) ? a : T(0);
     else if constexpr (Op == BinaryOp::equal)
         return a == b;
     else if constexpr (Op == BinaryOp::not_equal)

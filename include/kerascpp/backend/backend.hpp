@@ -39,6 +39,7 @@ enum class UnaryOp : std::uint8_t {
 /// Arithmetic ops produce the inputs' dtype; comparisons and logical ops produce bool.
 enum class BinaryOp : std::uint8_t {
     add, subtract, multiply, divide, power, maximum, minimum,
+    relu_backward,  ///< b > 0 ? a : 0 — relu's gradient a masked by relu's output b
     equal, not_equal, less, less_equal, greater, greater_equal, logical_and, logical_or
 };
 
