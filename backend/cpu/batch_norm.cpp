@@ -52,8 +52,8 @@ T param_or(const T* p, std::int64_t c, T fallback) {
 }
 
 template <class T>
-void forward(const T* x, const T* gamma, const T* beta, T* y, T* mean_out, T* var_out, const Layout& l,
-             double epsilon) {
+void forward(const T* x, const T* gamma, const T* beta, T* y, T* mean_out, T* var_out,
+             const Layout& l, double epsilon) {
     const double count = static_cast<double>(l.outer * l.inner);
     std::vector<double> sum, unused, sq, mean(static_cast<std::size_t>(l.channels));
     channel_sums(l, sum, unused, [&](std::int64_t, std::int64_t off, double& a, double&) {
@@ -85,20 +85,22 @@ void forward(const T* x, const T* gamma, const T* beta, T* y, T* mean_out, T* va
 // With x̂ = (x - mean) / σ and N elements per channel: dβ = Σ dy, dγ = Σ dy x̂,
 // dx = γ / (σ N) (N dy - dβ - x̂ dγ).
 template <class T>
-void backward(const T* x, const T* dy, const T* mean, const T* var, const T* gamma, T* dx, T* dgamma, T* dbeta,
-              const Layout& l, double epsilon) {
+void backward(const T* x, const T* dy, const T* mean, const T* var, const T* gamma, T* dx,
+              T* dgamma, T* dbeta, const Layout& l, double epsilon) {
     const double count = static_cast<double>(l.outer * l.inner);
     const auto channels = static_cast<std::size_t>(l.channels);
     std::vector<double> inv_std(channels);
-    for (std::size_t c = 0; c < channels; ++c) inv_std[c] = 1.0 / std::sqrt(static_cast<double>(var[c]) + epsilon);
+    for (std::size_t c = 0; c < channels; ++c)
+        inv_std[c] = 1.0 / std::sqrt(static_cast<double>(var[c]) + epsilon);
     std::vector<double> sum_dy, sum_dy_xhat;
-    channel_sums(l, sum_dy, sum_dy_xhat, [&](std::int64_t c, std::int64_t off, double& a, double& b) {
-        const double m = mean[c], s = inv_std[static_cast<std::size_t>(c)];
-        for (std::int64_t i = 0; i < l.inner; ++i) {
-            a += dy[off + i];
-            b += dy[off + i] * (x[off + i] - m) * s;
-        }
-    });
+    channel_sums(l, sum_dy, sum_dy_xhat,
+                 [&](std::int64_t c, std::int64_t off, double& a, double& b) {
+                     const double m = mean[c], s = inv_std[static_cast<std::size_t>(c)];
+                     for (std::int64_t i = 0; i < l.inner; ++i) {
+                         a += dy[off + i];
+                         b += dy[off + i] * (x[off + i] - m) * s;
+                     }
+                 });
     for (std::size_t c = 0; c < channels; ++c) {
         if (dgamma) dgamma[c] = static_cast<T>(sum_dy_xhat[c]);
         if (dbeta) dbeta[c] = static_cast<T>(sum_dy[c]);
@@ -119,26 +121,28 @@ void backward(const T* x, const T* dy, const T* mean, const T* var, const T* gam
 
 }  // namespace
 
-void CpuBackend::batch_norm_forward(const void* x, const void* gamma, const void* beta, void* y, void* mean,
-                                    void* var, DType dtype, std::int64_t outer, std::int64_t channels,
-                                    std::int64_t inner, double epsilon) {
+void CpuBackend::batch_norm_forward(const void* x, const void* gamma, const void* beta, void* y,
+                                    void* mean, void* var, DType dtype, std::int64_t outer,
+                                    std::int64_t channels, std::int64_t inner, double epsilon) {
     visit_dtype(dtype, [&]<class T>() {
         if constexpr (std::is_floating_point_v<T>) {
-            forward(static_cast<const T*>(x), static_cast<const T*>(gamma), static_cast<const T*>(beta),
-                    static_cast<T*>(y), static_cast<T*>(mean), static_cast<T*>(var), Layout{outer, channels, inner},
-                    epsilon);
+            forward(static_cast<const T*>(x), static_cast<const T*>(gamma),
+                    static_cast<const T*>(beta), static_cast<T*>(y), static_cast<T*>(mean),
+                    static_cast<T*>(var), Layout{outer, channels, inner}, epsilon);
         }
     });
 }
 
-void CpuBackend::batch_norm_backward(const void* x, const void* dy, const void* mean, const void* var,
-                                     const void* gamma, void* dx, void* dgamma, void* dbeta, DType dtype,
-                                     std::int64_t outer, std::int64_t channels, std::int64_t inner, double epsilon) {
+void CpuBackend::batch_norm_backward(const void* x, const void* dy, const void* mean,
+                                     const void* var, const void* gamma, void* dx, void* dgamma,
+                                     void* dbeta, DType dtype, std::int64_t outer,
+                                     std::int64_t channels, std::int64_t inner, double epsilon) {
     visit_dtype(dtype, [&]<class T>() {
         if constexpr (std::is_floating_point_v<T>) {
-            backward(static_cast<const T*>(x), static_cast<const T*>(dy), static_cast<const T*>(mean),
-                     static_cast<const T*>(var), static_cast<const T*>(gamma), static_cast<T*>(dx),
-                     static_cast<T*>(dgamma), static_cast<T*>(dbeta), Layout{outer, channels, inner}, epsilon);
+            backward(static_cast<const T*>(x), static_cast<const T*>(dy),
+                     static_cast<const T*>(mean), static_cast<const T*>(var),
+                     static_cast<const T*>(gamma), static_cast<T*>(dx), static_cast<T*>(dgamma),
+                     static_cast<T*>(dbeta), Layout{outer, channels, inner}, epsilon);
         }
     });
 }

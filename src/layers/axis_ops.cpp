@@ -47,7 +47,8 @@ Tensor interpolation_matrix(std::int64_t n, std::int64_t size, DType dtype, cons
     std::vector<double> m(static_cast<std::size_t>(size * n), 0.0);
     const double scale = static_cast<double>(n) / static_cast<double>(size);
     for (std::int64_t i = 0; i < size; ++i) {
-        const double src = std::clamp((static_cast<double>(i) + 0.5) * scale - 0.5, 0.0, static_cast<double>(n - 1));
+        const double src = std::clamp((static_cast<double>(i) + 0.5) * scale - 0.5, 0.0,
+                                      static_cast<double>(n - 1));
         const auto lo = static_cast<std::int64_t>(std::floor(src));
         const std::int64_t hi = std::min(lo + 1, n - 1);
         const double frac = src - static_cast<double>(lo);
@@ -65,13 +66,15 @@ Tensor linear_resize_axis(const Tensor& input, int axis, std::int64_t size) {
     std::vector<int> perm(static_cast<std::size_t>(x.ndim()));
     for (int d = 0; d <= last; ++d) perm[static_cast<std::size_t>(d)] = d;
     std::swap(perm[static_cast<std::size_t>(axis)], perm[static_cast<std::size_t>(last)]);
-    const Tensor weights = interpolation_matrix(x.shape()[static_cast<std::size_t>(axis)], size, x.dtype(), x.device());
+    const Tensor weights = interpolation_matrix(x.shape()[static_cast<std::size_t>(axis)], size,
+                                                x.dtype(), x.device());
     return transpose(matmul(transpose(x, perm), transpose(weights)), perm);
 }
 
 void check_data_format(const std::string& layer_class, const std::string& data_format) {
     if (data_format != "channels_last" && data_format != "channels_first") {
-        throw ValueError(layer_class + ": `data_format` must be \"channels_last\" or \"channels_first\", got \"" +
+        throw ValueError(layer_class +
+                         ": `data_format` must be \"channels_last\" or \"channels_first\", got \"" +
                          data_format + "\"");
     }
 }
@@ -83,13 +86,14 @@ std::vector<int> spatial_axes(const std::string& data_format, int count) {
     return axes;
 }
 
-std::vector<int> checked_spatial_axes(const Layer& layer, const std::string& data_format, std::int64_t rank,
-                                      int count) {
+std::vector<int> checked_spatial_axes(const Layer& layer, const std::string& data_format,
+                                      std::int64_t rank, int count) {
     if (rank != count + 2) {
-        throw ValueError("Input 0 of layer \"" + layer.name() + "\" (" + layer.class_name() + ") expects inputs of rank " +
-                         std::to_string(count + 2) + " (batch, " +
-                         (data_format == "channels_first" ? "channels, spatial..." : "spatial..., channels") +
-                         "), but received an input of rank " + std::to_string(rank));
+        throw ValueError(
+            "Input 0 of layer \"" + layer.name() + "\" (" + layer.class_name() +
+            ") expects inputs of rank " + std::to_string(count + 2) + " (batch, " +
+            (data_format == "channels_first" ? "channels, spatial..." : "spatial..., channels") +
+            "), but received an input of rank " + std::to_string(rank));
     }
     return spatial_axes(data_format, count);
 }
@@ -101,12 +105,14 @@ std::string data_format_from(const nlohmann::json& config) {
 
 layers::Pair pair_from_json(const nlohmann::json& value) {
     if (value.is_number_integer()) return {value.get<std::int64_t>(), value.get<std::int64_t>()};
-    if (value.is_array() && value.size() == 2) return {value[0].get<std::int64_t>(), value[1].get<std::int64_t>()};
+    if (value.is_array() && value.size() == 2)
+        return {value[0].get<std::int64_t>(), value[1].get<std::int64_t>()};
     throw ValueError("expected an integer or a pair of integers, got " + value.dump());
 }
 
 layers::Pairs2D pairs2d_from_json(const nlohmann::json& value) {
-    if (value.is_array() && value.size() == 2) return {pair_from_json(value[0]), pair_from_json(value[1])};
+    if (value.is_array() && value.size() == 2)
+        return {pair_from_json(value[0]), pair_from_json(value[1])};
     const layers::Pair p = pair_from_json(value);
     return {p, p};
 }

@@ -23,8 +23,8 @@ Tensor linear_resize_axis(const Tensor& x, int axis, std::int64_t size);
 /// The axes of the `count` spatial dimensions of a rank-(count + 2) input in data_format.
 std::vector<int> spatial_axes(const std::string& data_format, int count);
 /// spatial_axes, after checking the input's rank (ValueError naming the layer otherwise).
-std::vector<int> checked_spatial_axes(const Layer& layer, const std::string& data_format, std::int64_t rank,
-                                      int count);
+std::vector<int> checked_spatial_axes(const Layer& layer, const std::string& data_format,
+                                      std::int64_t rank, int count);
 void check_data_format(const std::string& layer_class, const std::string& data_format);
 /// A config's data_format ("channels_last" when absent or null).
 std::string data_format_from(const nlohmann::json& config);

@@ -12,7 +12,8 @@ namespace kerascpp::layers {
 BatchNormalizationImpl::BatchNormalizationImpl(BatchNormalizationOptions options)
     : Layer(options.name), options_(std::move(options)) {
     if (!(options_.epsilon > 0.0)) {
-        throw ValueError("BatchNormalization: `epsilon` must be positive, got " + std::to_string(options_.epsilon));
+        throw ValueError("BatchNormalization: `epsilon` must be positive, got " +
+                         std::to_string(options_.epsilon));
     }
 }
 
@@ -20,26 +21,34 @@ void BatchNormalizationImpl::build(const Shape& input_shape) {
     const auto rank = static_cast<int>(input_shape.size());
     axis_ = options_.axis < 0 ? options_.axis + rank : options_.axis;
     if (axis_ < 0 || axis_ >= rank) {
-        throw ValueError("BatchNormalization layer '" + name() + "': axis " + std::to_string(options_.axis) +
-                         " is out of range for inputs of shape " + shape_str(input_shape));
+        throw ValueError("BatchNormalization layer '" + name() + "': axis " +
+                         std::to_string(options_.axis) + " is out of range for inputs of shape " +
+                         shape_str(input_shape));
     }
     const std::int64_t channels = input_shape[static_cast<std::size_t>(axis_)];
     if (channels <= 0) {
-        throw ValueError("BatchNormalization layer '" + name() + "': axis " + std::to_string(options_.axis) +
+        throw ValueError("BatchNormalization layer '" + name() + "': axis " +
+                         std::to_string(options_.axis) +
                          " of the input shape must be defined, got " + shape_str(input_shape));
     }
-    if (options_.scale) gamma_ = add_weight("gamma", {channels}, options_.gamma_initializer, true, options_.gamma_regularizer);
-    if (options_.center) beta_ = add_weight("beta", {channels}, options_.beta_initializer, true, options_.beta_regularizer);
+    if (options_.scale)
+        gamma_ = add_weight("gamma", {channels}, options_.gamma_initializer, true,
+                            options_.gamma_regularizer);
+    if (options_.center)
+        beta_ = add_weight("beta", {channels}, options_.beta_initializer, true,
+                           options_.beta_regularizer);
     moving_mean_ = add_weight("moving_mean", {channels}, options_.moving_mean_initializer, false);
-    moving_variance_ = add_weight("moving_variance", {channels}, options_.moving_variance_initializer, false);
+    moving_variance_ =
+        add_weight("moving_variance", {channels}, options_.moving_variance_initializer, false);
 }
 
 void BatchNormalizationImpl::check_input(const Tensor& inputs) const {
     const auto channels = moving_mean_.shape()[0];
     if (inputs.ndim() <= axis_ || inputs.shape()[static_cast<std::size_t>(axis_)] != channels) {
-        throw ValueError("Input 0 of layer \"" + name() + "\" is incompatible with the layer: expected axis " +
-                         std::to_string(axis_) + " of input shape to have value " + std::to_string(channels) +
-                         ", but received input with shape " + shape_str(inputs.shape()));
+        throw ValueError(
+            "Input 0 of layer \"" + name() + "\" is incompatible with the layer: expected axis " +
+            std::to_string(axis_) + " of input shape to have value " + std::to_string(channels) +
+            ", but received input with shape " + shape_str(inputs.shape()));
     }
 }
 
@@ -48,7 +57,9 @@ Tensor BatchNormalizationImpl::normalize_with_moving_statistics(const Tensor& in
     const Tensor x = inputs.dtype() == float64 ? inputs : inputs.astype(float32);
     Shape broadcast(static_cast<std::size_t>(x.ndim()), 1);
     broadcast[static_cast<std::size_t>(axis_)] = moving_mean_.shape()[0];
-    auto param = [&](const Tensor& p) { return reshape(p.dtype() == x.dtype() ? p : p.astype(x.dtype()), broadcast); };
+    auto param = [&](const Tensor& p) {
+        return reshape(p.dtype() == x.dtype() ? p : p.astype(x.dtype()), broadcast);
+    };
     Tensor inv = rsqrt(param(moving_variance_) + options_.epsilon);
     if (options_.scale) inv = inv * param(gamma_);
     Tensor shift = -param(moving_mean_) * inv;
@@ -77,11 +88,15 @@ nlohmann::json BatchNormalizationImpl::get_config() const {
     config["center"] = options_.center;
     config["scale"] = options_.scale;
     config["beta_initializer"] = serialize_object(options_.beta_initializer, "keras.initializers");
-    config["gamma_initializer"] = serialize_object(options_.gamma_initializer, "keras.initializers");
-    config["moving_mean_initializer"] = serialize_object(options_.moving_mean_initializer, "keras.initializers");
-    config["moving_variance_initializer"] = serialize_object(options_.moving_variance_initializer, "keras.initializers");
+    config["gamma_initializer"] =
+        serialize_object(options_.gamma_initializer, "keras.initializers");
+    config["moving_mean_initializer"] =
+        serialize_object(options_.moving_mean_initializer, "keras.initializers");
+    config["moving_variance_initializer"] =
+        serialize_object(options_.moving_variance_initializer, "keras.initializers");
     config["beta_regularizer"] = serialize_object(options_.beta_regularizer, "keras.regularizers");
-    config["gamma_regularizer"] = serialize_object(options_.gamma_regularizer, "keras.regularizers");
+    config["gamma_regularizer"] =
+        serialize_object(options_.gamma_regularizer, "keras.regularizers");
     config["beta_constraint"] = nullptr;
     config["gamma_constraint"] = nullptr;
     config["synchronized"] = false;
@@ -97,27 +112,35 @@ BatchNormalizationOptions options_from_config(const nlohmann::json& c) {
     using detail::initializer_or;
     using detail::value_or;
     if (value_or(c, "renorm", false)) {
-        throw ValueError("BatchNormalization: `renorm=True` is not supported; load the model with renorm disabled");
+        throw ValueError(
+            "BatchNormalization: `renorm=True` is not supported; load the model with renorm "
+            "disabled");
     }
     const BatchNormalizationOptions d;
     BatchNormalizationOptions o;
-    o.axis = c.contains("axis") && c["axis"].is_array() ? c["axis"].at(0).get<int>() : value_or(c, "axis", d.axis);
+    o.axis = c.contains("axis") && c["axis"].is_array() ? c["axis"].at(0).get<int>()
+                                                        : value_or(c, "axis", d.axis);
     o.momentum = value_or(c, "momentum", d.momentum);
     o.epsilon = value_or(c, "epsilon", d.epsilon);
     o.center = value_or(c, "center", d.center);
     o.scale = value_or(c, "scale", d.scale);
     o.beta_initializer = initializer_or(c, "beta_initializer", d.beta_initializer);
     o.gamma_initializer = initializer_or(c, "gamma_initializer", d.gamma_initializer);
-    o.moving_mean_initializer = initializer_or(c, "moving_mean_initializer", d.moving_mean_initializer);
-    o.moving_variance_initializer = initializer_or(c, "moving_variance_initializer", d.moving_variance_initializer);
-    o.beta_regularizer = detail::deserialize_object<regularizers::Regularizer>(c, "beta_regularizer");
-    o.gamma_regularizer = detail::deserialize_object<regularizers::Regularizer>(c, "gamma_regularizer");
+    o.moving_mean_initializer =
+        initializer_or(c, "moving_mean_initializer", d.moving_mean_initializer);
+    o.moving_variance_initializer =
+        initializer_or(c, "moving_variance_initializer", d.moving_variance_initializer);
+    o.beta_regularizer =
+        detail::deserialize_object<regularizers::Regularizer>(c, "beta_regularizer");
+    o.gamma_regularizer =
+        detail::deserialize_object<regularizers::Regularizer>(c, "gamma_regularizer");
     o.name = value_or<std::string>(c, "name", "");
     return o;
 }
 
 const bool registered = register_layer("BatchNormalization", [](const nlohmann::json& c) {
-    return detail::with_base_config(std::make_shared<BatchNormalizationImpl>(options_from_config(c)), c);
+    return detail::with_base_config(
+        std::make_shared<BatchNormalizationImpl>(options_from_config(c)), c);
 });
 
 }  // namespace

@@ -8,7 +8,8 @@ namespace kerascpp::detail {
 
 /// With a layer seed, each call still draws new noise, reproducibly: the seed of call n is
 /// derived from (seed, n), as Dropout does. Without one, the global generator is used.
-inline std::optional<std::uint64_t> call_seed(const std::optional<std::uint64_t>& seed, std::uint64_t& calls) {
+inline std::optional<std::uint64_t> call_seed(const std::optional<std::uint64_t>& seed,
+                                              std::uint64_t& calls) {
     if (!seed) return std::nullopt;
     return *seed * 1000003ULL + calls++;
 }

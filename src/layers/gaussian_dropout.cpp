@@ -14,7 +14,8 @@ namespace kerascpp::layers {
 GaussianDropoutImpl::GaussianDropoutImpl(double rate, GaussianDropoutOptions options)
     : Layer(options.name), rate_(rate), options_(std::move(options)) {
     if (!(rate >= 0.0 && rate <= 1.0)) {
-        throw ValueError("GaussianDropout: the `rate` argument must be a number in [0, 1], got " + std::to_string(rate));
+        throw ValueError("GaussianDropout: the `rate` argument must be a number in [0, 1], got " +
+                         std::to_string(rate));
     }
 }
 
@@ -22,7 +23,8 @@ Tensor GaussianDropoutImpl::call(const Tensor& inputs, bool training) {
     if (!training || !(rate_ > 0.0 && rate_ < 1.0)) return inputs;
     const Tensor x = is_floating(inputs.dtype()) ? inputs : inputs.astype(float32);
     const double stddev = std::sqrt(rate_ / (1.0 - rate_));
-    return x * random::normal(x.shape(), 1.0, stddev, x.dtype(), detail::call_seed(options_.seed, calls_), x.device());
+    return x * random::normal(x.shape(), 1.0, stddev, x.dtype(),
+                              detail::call_seed(options_.seed, calls_), x.device());
 }
 
 nlohmann::json GaussianDropoutImpl::get_config() const {
@@ -37,7 +39,8 @@ const bool registered = register_layer("GaussianDropout", [](const nlohmann::jso
     GaussianDropoutOptions options;
     if (c.contains("seed") && !c["seed"].is_null()) options.seed = c["seed"].get<std::uint64_t>();
     options.name = detail::value_or<std::string>(c, "name", "");
-    return detail::with_base_config(std::make_shared<GaussianDropoutImpl>(c.at("rate").get<double>(), options), c);
+    return detail::with_base_config(
+        std::make_shared<GaussianDropoutImpl>(c.at("rate").get<double>(), options), c);
 });
 }  // namespace
 

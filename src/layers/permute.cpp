@@ -9,13 +9,15 @@
 
 namespace kerascpp::layers {
 
-PermuteImpl::PermuteImpl(std::vector<int> dims, NameOptions options) : Layer(options.name), dims_(std::move(dims)) {
+PermuteImpl::PermuteImpl(std::vector<int> dims, NameOptions options)
+    : Layer(options.name), dims_(std::move(dims)) {
     std::vector<int> sorted = dims_;
     std::sort(sorted.begin(), sorted.end());
     for (std::size_t i = 0; i < sorted.size(); ++i) {
         if (sorted[i] != static_cast<int>(i) + 1) {
-            throw ValueError("Permute: invalid permutation argument `dims`: it must be a permutation of 1.." +
-                             std::to_string(dims_.size()) + " (the batch axis is not included)");
+            throw ValueError(
+                "Permute: invalid permutation argument `dims`: it must be a permutation of 1.." +
+                std::to_string(dims_.size()) + " (the batch axis is not included)");
         }
     }
 }
@@ -46,9 +48,10 @@ nlohmann::json PermuteImpl::get_config() const {
 
 namespace {
 const bool registered = register_layer("Permute", [](const nlohmann::json& c) {
-    return detail::with_base_config(std::make_shared<PermuteImpl>(c.at("dims").get<std::vector<int>>(),
-                                                                  NameOptions{detail::value_or<std::string>(c, "name", "")}),
-                                    c);
+    return detail::with_base_config(
+        std::make_shared<PermuteImpl>(c.at("dims").get<std::vector<int>>(),
+                                      NameOptions{detail::value_or<std::string>(c, "name", "")}),
+        c);
 });
 }  // namespace
 

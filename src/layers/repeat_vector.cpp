@@ -8,14 +8,17 @@
 
 namespace kerascpp::layers {
 
-RepeatVectorImpl::RepeatVectorImpl(std::int64_t n, NameOptions options) : Layer(options.name), n_(n) {
-    if (n <= 0) throw ValueError("RepeatVector: `n` must be a positive integer, got " + std::to_string(n));
+RepeatVectorImpl::RepeatVectorImpl(std::int64_t n, NameOptions options)
+    : Layer(options.name), n_(n) {
+    if (n <= 0)
+        throw ValueError("RepeatVector: `n` must be a positive integer, got " + std::to_string(n));
 }
 
 Tensor RepeatVectorImpl::call(const Tensor& inputs, bool) {
     if (inputs.ndim() != 2) {
         throw ValueError("Input 0 of layer \"" + name() +
-                         "\" (RepeatVector) expects inputs of rank 2 (batch, features), but received input with shape " +
+                         "\" (RepeatVector) expects inputs of rank 2 (batch, features), but "
+                         "received input with shape " +
                          shape_str(inputs.shape()));
     }
     return broadcast_to(expand_dims(inputs, 1), {inputs.shape()[0], n_, inputs.shape()[1]});
@@ -34,10 +37,10 @@ nlohmann::json RepeatVectorImpl::get_config() const {
 
 namespace {
 const bool registered = register_layer("RepeatVector", [](const nlohmann::json& c) {
-    return detail::with_base_config(
-        std::make_shared<RepeatVectorImpl>(c.at("n").get<std::int64_t>(),
-                                           NameOptions{detail::value_or<std::string>(c, "name", "")}),
-        c);
+    return detail::with_base_config(std::make_shared<RepeatVectorImpl>(
+                                        c.at("n").get<std::int64_t>(),
+                                        NameOptions{detail::value_or<std::string>(c, "name", "")}),
+                                    c);
 });
 }  // namespace
 

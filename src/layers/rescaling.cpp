@@ -25,9 +25,10 @@ nlohmann::json RescalingImpl::get_config() const {
 namespace {
 const bool registered = register_layer("Rescaling", [](const nlohmann::json& c) {
     return detail::with_base_config(
-        std::make_shared<RescalingImpl>(c.at("scale").get<double>(),
-                                        RescalingOptions{.offset = detail::value_or(c, "offset", 0.0),
-                                                         .name = detail::value_or<std::string>(c, "name", "")}),
+        std::make_shared<RescalingImpl>(
+            c.at("scale").get<double>(),
+            RescalingOptions{.offset = detail::value_or(c, "offset", 0.0),
+                             .name = detail::value_or<std::string>(c, "name", "")}),
         c);
 });
 }  // namespace

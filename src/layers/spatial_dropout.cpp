@@ -11,9 +11,9 @@ namespace {
 
 void check_rank(const Layer& layer, const Tensor& inputs, std::int64_t rank, const char* layout) {
     if (inputs.ndim() != rank) {
-        throw ValueError("Input 0 of layer \"" + layer.name() + "\" (" + layer.class_name() + ") expects inputs " +
-                         layout + " of rank " + std::to_string(rank) + ", but received input with shape " +
-                         shape_str(inputs.shape()));
+        throw ValueError("Input 0 of layer \"" + layer.name() + "\" (" + layer.class_name() +
+                         ") expects inputs " + layout + " of rank " + std::to_string(rank) +
+                         ", but received input with shape " + shape_str(inputs.shape()));
     }
 }
 
@@ -25,8 +25,9 @@ nlohmann::json spatial_config(nlohmann::json config) {
 Shape spatial_noise_shape(const std::string& data_format) {
     if (data_format == "channels_last") return {-1, 1, 1, -1};
     if (data_format == "channels_first") return {-1, -1, 1, 1};
-    throw ValueError("SpatialDropout2D: `data_format` must be \"channels_last\" or \"channels_first\", got \"" +
-                     data_format + "\"");
+    throw ValueError(
+        "SpatialDropout2D: `data_format` must be \"channels_last\" or \"channels_first\", got \"" +
+        data_format + "\"");
 }
 
 std::optional<std::uint64_t> seed_from(const nlohmann::json& c) {
@@ -37,22 +38,27 @@ std::optional<std::uint64_t> seed_from(const nlohmann::json& c) {
 }  // namespace
 
 SpatialDropout1DImpl::SpatialDropout1DImpl(double rate, SpatialDropoutOptions options)
-    : DropoutImpl(rate, {.noise_shape = Shape{-1, 1, -1}, .seed = options.seed, .name = options.name}) {}
+    : DropoutImpl(rate,
+                  {.noise_shape = Shape{-1, 1, -1}, .seed = options.seed, .name = options.name}) {}
 
 void SpatialDropout1DImpl::check_input(const Tensor& inputs) const {
     check_rank(*this, inputs, 3, "(batch, steps, channels)");
 }
 
-nlohmann::json SpatialDropout1DImpl::get_config() const { return spatial_config(DropoutImpl::get_config()); }
+nlohmann::json SpatialDropout1DImpl::get_config() const {
+    return spatial_config(DropoutImpl::get_config());
+}
 
 SpatialDropout2DImpl::SpatialDropout2DImpl(double rate, SpatialDropout2DOptions options)
-    : DropoutImpl(rate, {.noise_shape = spatial_noise_shape(options.data_format), .seed = options.seed,
+    : DropoutImpl(rate, {.noise_shape = spatial_noise_shape(options.data_format),
+                         .seed = options.seed,
                          .name = options.name}),
       data_format_(options.data_format) {}
 
 void SpatialDropout2DImpl::check_input(const Tensor& inputs) const {
     check_rank(*this, inputs, 4,
-               data_format_ == "channels_last" ? "(batch, rows, cols, channels)" : "(batch, channels, rows, cols)");
+               data_format_ == "channels_last" ? "(batch, rows, cols, channels)"
+                                               : "(batch, channels, rows, cols)");
 }
 
 nlohmann::json SpatialDropout2DImpl::get_config() const {
@@ -66,16 +72,18 @@ const bool registered_1d = register_layer("SpatialDropout1D", [](const nlohmann:
     return detail::with_base_config(
         std::make_shared<SpatialDropout1DImpl>(
             c.at("rate").get<double>(),
-            SpatialDropoutOptions{.seed = seed_from(c), .name = detail::value_or<std::string>(c, "name", "")}),
+            SpatialDropoutOptions{.seed = seed_from(c),
+                                  .name = detail::value_or<std::string>(c, "name", "")}),
         c);
 });
 const bool registered_2d = register_layer("SpatialDropout2D", [](const nlohmann::json& c) {
     return detail::with_base_config(
         std::make_shared<SpatialDropout2DImpl>(
             c.at("rate").get<double>(),
-            SpatialDropout2DOptions{.data_format = detail::value_or<std::string>(c, "data_format", "channels_last"),
-                                    .seed = seed_from(c),
-                                    .name = detail::value_or<std::string>(c, "name", "")}),
+            SpatialDropout2DOptions{
+                .data_format = detail::value_or<std::string>(c, "data_format", "channels_last"),
+                .seed = seed_from(c),
+                .name = detail::value_or<std::string>(c, "name", "")}),
         c);
 });
 }  // namespace

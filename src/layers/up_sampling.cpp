@@ -12,7 +12,8 @@ namespace {
 
 void check_factor(const char* layer_class, std::int64_t size) {
     if (size <= 0) {
-        throw ValueError(std::string(layer_class) + ": `size` must be positive, got " + std::to_string(size));
+        throw ValueError(std::string(layer_class) + ": `size` must be positive, got " +
+                         std::to_string(size));
     }
 }
 
@@ -26,7 +27,8 @@ Shape scaled(Shape shape, const std::vector<int>& axes, const Pair& size) {
 
 }  // namespace
 
-UpSampling1DImpl::UpSampling1DImpl(std::int64_t size, NameOptions options) : Layer(options.name), size_(size) {
+UpSampling1DImpl::UpSampling1DImpl(std::int64_t size, NameOptions options)
+    : Layer(options.name), size_(size) {
     check_factor("UpSampling1D", size);
 }
 
@@ -51,8 +53,11 @@ UpSampling2DImpl::UpSampling2DImpl(Pair size, UpSampling2DOptions options)
     check_factor("UpSampling2D", size[1]);
     detail::check_data_format("UpSampling2D", options_.data_format);
     if (options_.interpolation != "nearest" && options_.interpolation != "bilinear") {
-        throw ValueError("UpSampling2D: `interpolation` must be \"nearest\" or \"bilinear\" (the others Keras offers "
-                         "are not supported yet), got \"" + options_.interpolation + "\"");
+        throw ValueError(
+            "UpSampling2D: `interpolation` must be \"nearest\" or \"bilinear\" (the others Keras "
+            "offers "
+            "are not supported yet), got \"" +
+            options_.interpolation + "\"");
     }
 }
 
@@ -63,7 +68,8 @@ Tensor UpSampling2DImpl::call(const Tensor& inputs, bool) {
         const int axis = axes[i];
         y = options_.interpolation == "nearest"
                 ? detail::repeat_axis(y, axis, size_[i])
-                : detail::linear_resize_axis(y, axis, y.shape()[static_cast<std::size_t>(axis)] * size_[i]);
+                : detail::linear_resize_axis(y, axis,
+                                             y.shape()[static_cast<std::size_t>(axis)] * size_[i]);
     }
     return y;
 }
@@ -83,17 +89,19 @@ nlohmann::json UpSampling2DImpl::get_config() const {
 
 namespace {
 const bool registered_1d = register_layer("UpSampling1D", [](const nlohmann::json& c) {
-    return detail::with_base_config(
-        std::make_shared<UpSampling1DImpl>(detail::value_or<std::int64_t>(c, "size", 2),
-                                           NameOptions{detail::value_or<std::string>(c, "name", "")}),
-        c);
+    return detail::with_base_config(std::make_shared<UpSampling1DImpl>(
+                                        detail::value_or<std::int64_t>(c, "size", 2),
+                                        NameOptions{detail::value_or<std::string>(c, "name", "")}),
+                                    c);
 });
 const bool registered_2d = register_layer("UpSampling2D", [](const nlohmann::json& c) {
-    const Pair size = c.contains("size") && !c["size"].is_null() ? detail::pair_from_json(c["size"]) : Pair{2, 2};
+    const Pair size =
+        c.contains("size") && !c["size"].is_null() ? detail::pair_from_json(c["size"]) : Pair{2, 2};
     return detail::with_base_config(
         std::make_shared<UpSampling2DImpl>(
             size, UpSampling2DOptions{.data_format = detail::data_format_from(c),
-                                      .interpolation = detail::value_or<std::string>(c, "interpolation", "nearest"),
+                                      .interpolation = detail::value_or<std::string>(
+                                          c, "interpolation", "nearest"),
                                       .name = detail::value_or<std::string>(c, "name", "")}),
         c);
 });

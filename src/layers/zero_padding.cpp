@@ -12,15 +12,17 @@ namespace {
 
 void check_amounts(const char* layer_class, const Pair& p) {
     if (p[0] < 0 || p[1] < 0) {
-        throw ValueError(std::string(layer_class) + ": padding amounts must be non-negative, got (" +
-                         std::to_string(p[0]) + ", " + std::to_string(p[1]) + ")");
+        throw ValueError(std::string(layer_class) +
+                         ": padding amounts must be non-negative, got (" + std::to_string(p[0]) +
+                         ", " + std::to_string(p[1]) + ")");
     }
 }
 
 template <std::size_t N>
 Tensor pad(const Tensor& x, const std::vector<int>& axes, const std::array<Pair, N>& padding) {
     Tensor y = x;
-    for (std::size_t i = 0; i < N; ++i) y = detail::pad_axis(y, axes[i], padding[i][0], padding[i][1]);
+    for (std::size_t i = 0; i < N; ++i)
+        y = detail::pad_axis(y, axes[i], padding[i][0], padding[i][1]);
     return y;
 }
 
@@ -42,12 +44,14 @@ ZeroPadding1DImpl::ZeroPadding1DImpl(Pair padding, DataFormatOptions options)
 }
 
 Tensor ZeroPadding1DImpl::call(const Tensor& inputs, bool) {
-    return pad(inputs, detail::checked_spatial_axes(*this, options_.data_format, inputs.ndim(), 1), std::array<Pair, 1>{padding_});
+    return pad(inputs, detail::checked_spatial_axes(*this, options_.data_format, inputs.ndim(), 1),
+               std::array<Pair, 1>{padding_});
 }
 
 Shape ZeroPadding1DImpl::compute_output_shape(const Shape& input_shape) const {
     if (input_shape.size() != 3) return input_shape;
-    return padded_shape(input_shape, detail::spatial_axes(options_.data_format, 1), std::array<Pair, 1>{padding_});
+    return padded_shape(input_shape, detail::spatial_axes(options_.data_format, 1),
+                        std::array<Pair, 1>{padding_});
 }
 
 nlohmann::json ZeroPadding1DImpl::get_config() const {
@@ -64,7 +68,8 @@ ZeroPadding2DImpl::ZeroPadding2DImpl(Pairs2D padding, DataFormatOptions options)
 }
 
 Tensor ZeroPadding2DImpl::call(const Tensor& inputs, bool) {
-    return pad(inputs, detail::checked_spatial_axes(*this, options_.data_format, inputs.ndim(), 2), padding_);
+    return pad(inputs, detail::checked_spatial_axes(*this, options_.data_format, inputs.ndim(), 2),
+               padding_);
 }
 
 Shape ZeroPadding2DImpl::compute_output_shape(const Shape& input_shape) const {
@@ -83,15 +88,18 @@ namespace {
 const bool registered_1d = register_layer("ZeroPadding1D", [](const nlohmann::json& c) {
     const Pair padding = c.contains("padding") ? detail::pair_from_json(c["padding"]) : Pair{1, 1};
     return detail::with_base_config(
-        std::make_shared<ZeroPadding1DImpl>(padding, DataFormatOptions{detail::data_format_from(c),
-                                                                       detail::value_or<std::string>(c, "name", "")}),
+        std::make_shared<ZeroPadding1DImpl>(
+            padding, DataFormatOptions{detail::data_format_from(c),
+                                       detail::value_or<std::string>(c, "name", "")}),
         c);
 });
 const bool registered_2d = register_layer("ZeroPadding2D", [](const nlohmann::json& c) {
-    const Pairs2D padding = c.contains("padding") ? detail::pairs2d_from_json(c["padding"]) : Pairs2D{Pair{1, 1}, Pair{1, 1}};
+    const Pairs2D padding = c.contains("padding") ? detail::pairs2d_from_json(c["padding"])
+                                                  : Pairs2D{Pair{1, 1}, Pair{1, 1}};
     return detail::with_base_config(
-        std::make_shared<ZeroPadding2DImpl>(padding, DataFormatOptions{detail::data_format_from(c),
-                                                                       detail::value_or<std::string>(c, "name", "")}),
+        std::make_shared<ZeroPadding2DImpl>(
+            padding, DataFormatOptions{detail::data_format_from(c),
+                                       detail::value_or<std::string>(c, "name", "")}),
         c);
 });
 }  // namespace

@@ -16,7 +16,7 @@ struct BatchNormResult {
 /// reduced): (x - mean) / sqrt(variance + epsilon) * gamma + beta. gamma and beta are 1-D
 /// tensors of the channel count, or undefined (1 and 0). The outputs are differentiable with
 /// respect to x, gamma and beta (first order: the gradient is a fused kernel).
-BatchNormResult batch_norm_training(const Tensor& x, const Tensor& gamma, const Tensor& beta, int axis,
-                                    double epsilon);
+BatchNormResult batch_norm_training(const Tensor& x, const Tensor& gamma, const Tensor& beta,
+                                    int axis, double epsilon);
 
 }  // namespace kerascpp::detail

@@ -9,10 +9,6 @@
 #include <fstream>
 #include <functional>
 #include <kerascpp/kerascpp.hpp>
-#include <kerascpp/layers/normalization.hpp>
-#include <kerascpp/layers/noise.hpp>
-#include <kerascpp/layers/preprocessing.hpp>
-#include <kerascpp/layers/spatial.hpp>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
@@ -34,7 +30,9 @@ inline k::Tensor decode(const json& j) {
 inline const json& reference_cases() {
     static const json cases = [] {
         std::ifstream in(KERASCPP_TEST_DATA_DIR "/keras_layers_norm.json");
-        REQUIRE_MESSAGE(in.good(), "missing tests/data/keras_layers_norm.json (run tests/reference/keras_layers_norm.py)");
+        REQUIRE_MESSAGE(
+            in.good(),
+            "missing tests/data/keras_layers_norm.json (run tests/reference/keras_layers_norm.py)");
         return json::parse(in).at("cases");
     }();
     return cases;
@@ -98,7 +96,8 @@ inline void run_reference_case(const std::string& id, double tol = 1e-5) {
 inline json shared_fixtures(const std::string& family) {
     std::ifstream in(std::string(KERASCPP_SHARED_DATA_DIR) + "/keras/layers/" + family + ".json");
     if (!in.good()) {
-        MESSAGE("shared fixtures " << family << ".json not found under " KERASCPP_SHARED_DATA_DIR "; skipped");
+        MESSAGE("shared fixtures "
+                << family << ".json not found under " KERASCPP_SHARED_DATA_DIR "; skipped");
         return nullptr;
     }
     return json::parse(in).at("cases");
@@ -124,7 +123,8 @@ inline void run_shared_chain(const std::string& key, const json& c, double tol =
         y = (*layer)(y, false);
     }
     k::Shape expected_shape{1};
-    for (const auto& d : c.at("expected").at("shape")) expected_shape.push_back(d.get<std::int64_t>());
+    for (const auto& d : c.at("expected").at("shape"))
+        expected_shape.push_back(d.get<std::int64_t>());
     kerascpp_test::check_tensor(y, expected_shape,
                                 c.at("expected").at("data").get<std::vector<double>>(), tol, tol);
 }
@@ -141,7 +141,8 @@ inline int run_shared_family(const std::string& family, const std::vector<std::s
         for (const auto& n : names) wanted = wanted || key.find("." + n + ".") != std::string::npos;
         for (const auto& s : skipped) skip = skip || key.find("." + s + ".") != std::string::npos;
         if (skip) {
-            MESSAGE("skipped " << key << ": " << c.at("class_name").get<std::string>() << " is not implemented (out of scope)");
+            MESSAGE("skipped " << key << ": " << c.at("class_name").get<std::string>()
+                               << " is not implemented (out of scope)");
             continue;
         }
         if (!wanted) continue;
@@ -154,11 +155,12 @@ inline int run_shared_family(const std::string& family, const std::vector<std::s
 /// Central differences of sum(layer(x) * W) with respect to each trainable weight of the
 /// layer (x in float64, so only the weights' float32 rounding limits the accuracy), against
 /// the tape's gradient.
-inline void check_weight_gradients(k::Layer& layer, const k::Tensor& x, bool training, double eps = 1e-2,
-                                   double tol = 2e-3) {
+inline void check_weight_gradients(k::Layer& layer, const k::Tensor& x, bool training,
+                                   double eps = 1e-2, double tol = 2e-3) {
     layer.ensure_built(x.shape());
     const auto n = static_cast<std::size_t>(layer(x, training).size());
-    const k::Tensor w = k::tensor(kerascpp_test::detail_gc::weights(n, 99), layer(x, training).shape());
+    const k::Tensor w =
+        k::tensor(kerascpp_test::detail_gc::weights(n, 99), layer(x, training).shape());
     auto loss = [&] { return k::sum(layer(x, training).astype(k::float64) * w); };
     for (const k::Variable& v : layer.trainable_weights()) {
         INFO("weight " << v.path());
@@ -174,7 +176,8 @@ inline void check_weight_gradients(k::Layer& layer, const k::Tensor& x, bool tra
                 v.assign(k::tensor(shifted, v.shape()));
                 return loss().item<double>();
             };
-            const double numeric = (at(static_cast<float>(eps)) - at(static_cast<float>(-eps))) / (2 * eps);
+            const double numeric =
+                (at(static_cast<float>(eps)) - at(static_cast<float>(-eps))) / (2 * eps);
             v.assign(k::tensor(values, v.shape()));
             CHECK(a[i] == doctest::Approx(numeric).epsilon(tol).scale(1.0));
         }

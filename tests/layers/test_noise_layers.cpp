@@ -8,7 +8,8 @@ using kerascpp_test::Inputs;
 using kerascpp_test::uniform_tensor;
 
 TEST_CASE("noise: Keras 3 configs load and the layers are the identity at inference") {
-    for (const char* id : {"spatial_dropout1d", "spatial_dropout2d", "gaussian_noise", "gaussian_dropout"}) {
+    for (const char* id :
+         {"spatial_dropout1d", "spatial_dropout2d", "gaussian_noise", "gaussian_dropout"}) {
         run_reference_case(id);
     }
 }
@@ -24,16 +25,21 @@ TEST_CASE("noise: SpatialDropout1D drops whole channels, scaled by 1 / (1 - rate
             const float first = v[static_cast<std::size_t>(b * 48 + c)];
             CHECK((first == 0.f || first == 2.f));
             dropped += first == 0.f;
-            for (std::int64_t t = 1; t < 6; ++t) CHECK(v[static_cast<std::size_t>(b * 48 + t * 8 + c)] == first);
+            for (std::int64_t t = 1; t < 6; ++t)
+                CHECK(v[static_cast<std::size_t>(b * 48 + t * 8 + c)] == first);
         }
     }
     CHECK(dropped > 110);
     CHECK(dropped < 210);
     CHECK_THROWS_AS(drop(k::ones({2, 3}), true), k::ValueError);
-    CHECK(check_gradients([](const Inputs& in) { return kl::SpatialDropout1D(0.5, {.seed = 5})(in[0], true); },
-                          {uniform_tensor({2, 3, 4}, -1, 1, 3)}, "spatial dropout 1d"));
     CHECK(check_gradients(
-        [](const Inputs& in) { return kl::SpatialDropout2D(0.5, {.data_format = "channels_first", .seed = 6})(in[0], true); },
+        [](const Inputs& in) { return kl::SpatialDropout1D(0.5, {.seed = 5})(in[0], true); },
+        {uniform_tensor({2, 3, 4}, -1, 1, 3)}, "spatial dropout 1d"));
+    CHECK(check_gradients(
+        [](const Inputs& in) {
+            return kl::SpatialDropout2D(0.5, {.data_format = "channels_first", .seed = 6})(in[0],
+                                                                                           true);
+        },
         {uniform_tensor({2, 3, 2, 2}, -1, 1, 4)}, "spatial dropout 2d"));
 }
 
@@ -46,7 +52,8 @@ TEST_CASE("noise: SpatialDropout2D drops whole feature maps in both data formats
         const k::Shape shape = last ? k::Shape{8, 3, 3, 4} : k::Shape{8, 4, 3, 3};
         const k::Tensor y = drop(k::ones(shape), true);
         // Per (sample, channel) the values are all equal.
-        const k::Tensor per_map = last ? k::max(y, {1, 2}) - k::min(y, {1, 2}) : k::max(y, {2, 3}) - k::min(y, {2, 3});
+        const k::Tensor per_map =
+            last ? k::max(y, {1, 2}) - k::min(y, {1, 2}) : k::max(y, {2, 3}) - k::min(y, {2, 3});
         CHECK(k::max(per_map).item<float>() == 0.f);
         CHECK(k::allclose(drop(k::ones(shape), false), k::ones(shape)));
     }
@@ -62,8 +69,9 @@ TEST_CASE("noise: GaussianNoise adds noise of the given stddev while training on
     CHECK(std::abs(k::mean(d).item<float>()) < 0.02);
     CHECK(std::sqrt(k::mean(k::square(d)).item<float>()) == doctest::Approx(0.5).epsilon(0.03));
     // A fresh seeded layer per evaluation draws the same noise each time.
-    CHECK(check_gradients([](const Inputs& in) { return kl::GaussianNoise(0.5, {.seed = 3})(in[0], true); },
-                          {uniform_tensor({3, 4}, -1, 1, 1)}, "gaussian noise"));
+    CHECK(check_gradients(
+        [](const Inputs& in) { return kl::GaussianNoise(0.5, {.seed = 3})(in[0], true); },
+        {uniform_tensor({3, 4}, -1, 1, 1)}, "gaussian noise"));
     CHECK_THROWS_AS(kl::GaussianNoise(-1.0), k::ValueError);
 }
 
@@ -74,9 +82,11 @@ TEST_CASE("noise: GaussianDropout multiplies by N(1, rate / (1 - rate)) while tr
     CHECK(k::allclose(drop(x, false), x));
     const k::Tensor factor = drop(x, true) / x;
     CHECK(k::mean(factor).item<float>() == doctest::Approx(1.0).epsilon(0.01));
-    CHECK(std::sqrt(k::mean(k::square(factor - 1.f)).item<float>()) == doctest::Approx(0.5).epsilon(0.03));
-    CHECK(check_gradients([](const Inputs& in) { return kl::GaussianDropout(0.3, {.seed = 4})(in[0], true); },
-                          {uniform_tensor({3, 4}, -1, 1, 2)}, "gaussian dropout"));
+    CHECK(std::sqrt(k::mean(k::square(factor - 1.f)).item<float>()) ==
+          doctest::Approx(0.5).epsilon(0.03));
+    CHECK(check_gradients(
+        [](const Inputs& in) { return kl::GaussianDropout(0.3, {.seed = 4})(in[0], true); },
+        {uniform_tensor({3, 4}, -1, 1, 2)}, "gaussian dropout"));
     CHECK_THROWS_AS(kl::GaussianDropout(1.5), k::ValueError);
 }
 
@@ -93,9 +103,10 @@ TEST_CASE("noise: a seed makes the noise reproducible, and each call draws anew"
 }
 
 TEST_CASE("noise: configs round-trip") {
-    for (const k::AnyLayer& layer : std::vector<k::AnyLayer>{
-             kl::SpatialDropout1D(0.25, {.seed = 3}), kl::SpatialDropout2D(0.1, {.data_format = "channels_first"}),
-             kl::GaussianNoise(0.3, {.seed = 1}), kl::GaussianDropout(0.4)}) {
+    for (const k::AnyLayer& layer :
+         std::vector<k::AnyLayer>{kl::SpatialDropout1D(0.25, {.seed = 3}),
+                                  kl::SpatialDropout2D(0.1, {.data_format = "channels_first"}),
+                                  kl::GaussianNoise(0.3, {.seed = 1}), kl::GaussianDropout(0.4)}) {
         const json config = layer.ptr()->get_config();
         auto copy = kl::from_config(layer.ptr()->class_name(), config);
         CHECK(copy->get_config() == config);

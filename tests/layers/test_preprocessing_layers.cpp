@@ -7,8 +7,9 @@ using kerascpp_test::Inputs;
 using kerascpp_test::uniform_tensor;
 
 TEST_CASE("preprocessing: outputs and adapted statistics match Keras 3") {
-    for (const char* id : {"rescaling", "normalization_given", "normalization_given_invert", "normalization_adapt",
-                           "normalization_adapt_axis_none", "normalization_adapt_axes12"}) {
+    for (const char* id :
+         {"rescaling", "normalization_given", "normalization_given_invert", "normalization_adapt",
+          "normalization_adapt_axis_none", "normalization_adapt_axes12"}) {
         run_reference_case(id);
     }
 }
@@ -18,8 +19,8 @@ TEST_CASE("preprocessing: Rescaling scales integers to float32 and is differenti
     const k::Tensor y = rescale(k::tensor({0, 51, 255}));
     CHECK(y.dtype() == k::float32);
     kerascpp_test::check_tensor(y, {3}, {0.0, 0.2, 1.0});
-    CHECK(check_gradients([&](const Inputs& in) { return rescale(in[0]); }, {uniform_tensor({2, 3}, -1, 1, 1)},
-                          "rescaling"));
+    CHECK(check_gradients([&](const Inputs& in) { return rescale(in[0]); },
+                          {uniform_tensor({2, 3}, -1, 1, 1)}, "rescaling"));
 }
 
 TEST_CASE("preprocessing: Normalization adapt on a dataset equals adapt on the tensor") {
@@ -37,12 +38,14 @@ TEST_CASE("preprocessing: Normalization adapt on a dataset equals adapt on the t
     CHECK(weights[0].path().ends_with("/mean"));
     CHECK(weights[1].path().ends_with("/variance"));
     CHECK(weights[2].path().ends_with("/count"));
-    CHECK(check_gradients([&](const Inputs& in) { return on_tensor(in[0]); }, {uniform_tensor({2, 3}, -1, 1, 2)},
-                          "normalization"));
+    CHECK(check_gradients([&](const Inputs& in) { return on_tensor(in[0]); },
+                          {uniform_tensor({2, 3}, -1, 1, 2)}, "normalization"));
 }
 
 TEST_CASE("preprocessing: Normalization configs round-trip and bad uses are ValueErrors") {
-    kl::Normalization given({.axis = {-1}, .mean = k::tensor({1.f, 2.f}), .variance = k::tensor({4.f, 9.f}),
+    kl::Normalization given({.axis = {-1},
+                             .mean = k::tensor({1.f, 2.f}),
+                             .variance = k::tensor({4.f, 9.f}),
                              .invert = true});
     const json config = given->get_config();
     CHECK(config["mean"] == json::array({1.0, 2.0}));
@@ -54,5 +57,6 @@ TEST_CASE("preprocessing: Normalization configs round-trip and bad uses are Valu
     kl::Normalization adapted;
     adapted->adapt(k::ones({4, 3}));
     CHECK_THROWS_AS(adapted->adapt(k::ones({4, 2})), k::ValueError);
-    CHECK(kl::from_config("Rescaling", kl::Rescaling(0.5, {.offset = 1})->get_config())->get_config()["offset"] == 1.0);
+    CHECK(kl::from_config("Rescaling", kl::Rescaling(0.5, {.offset = 1})->get_config())
+              ->get_config()["offset"] == 1.0);
 }

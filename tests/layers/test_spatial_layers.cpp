@@ -8,10 +8,11 @@ using kerascpp_test::Inputs;
 using kerascpp_test::uniform_tensor;
 
 TEST_CASE("spatial: outputs match Keras 3") {
-    for (const char* id : {"permute_21", "permute_312", "repeat_vector", "up_sampling1d", "up_sampling2d",
-                           "up_sampling2d_first", "up_sampling2d_bilinear", "up_sampling2d_bilinear_first",
-                           "zero_padding1d", "zero_padding2d", "zero_padding2d_first", "cropping1d", "cropping2d",
-                           "cropping2d_first"}) {
+    for (const char* id :
+         {"permute_21", "permute_312", "repeat_vector", "up_sampling1d", "up_sampling2d",
+          "up_sampling2d_first", "up_sampling2d_bilinear", "up_sampling2d_bilinear_first",
+          "zero_padding1d", "zero_padding2d", "zero_padding2d_first", "cropping1d", "cropping2d",
+          "cropping2d_first"}) {
         run_reference_case(id);
     }
 }
@@ -27,14 +28,24 @@ TEST_CASE("spatial: gradients match finite differences") {
         {"RepeatVector", kl::RepeatVector(3).ptr(), {2, 4}},
         {"UpSampling1D", kl::UpSampling1D(2).ptr(), {2, 3, 2}},
         {"UpSampling2D nearest", kl::UpSampling2D({2, 3}).ptr(), {1, 2, 3, 2}},
-        {"UpSampling2D bilinear", kl::UpSampling2D({3, 2}, {.data_format = "channels_first", .interpolation = "bilinear"}).ptr(),
+        {"UpSampling2D bilinear",
+         kl::UpSampling2D({3, 2}, {.data_format = "channels_first", .interpolation = "bilinear"})
+             .ptr(),
          {1, 2, 3, 2}},
         {"ZeroPadding1D", kl::ZeroPadding1D(kl::Pair{1, 2}).ptr(), {2, 3, 2}},
-        {"ZeroPadding2D", kl::ZeroPadding2D(kl::Pairs2D{kl::Pair{1, 0}, kl::Pair{2, 1}}).ptr(), {1, 2, 3, 2}},
-        {"ZeroPadding2D first", kl::ZeroPadding2D(1, {.data_format = "channels_first"}).ptr(), {1, 2, 2, 3}},
+        {"ZeroPadding2D",
+         kl::ZeroPadding2D(kl::Pairs2D{kl::Pair{1, 0}, kl::Pair{2, 1}}).ptr(),
+         {1, 2, 3, 2}},
+        {"ZeroPadding2D first",
+         kl::ZeroPadding2D(1, {.data_format = "channels_first"}).ptr(),
+         {1, 2, 2, 3}},
         {"Cropping1D", kl::Cropping1D(kl::Pair{1, 2}).ptr(), {2, 5, 2}},
-        {"Cropping2D", kl::Cropping2D(kl::Pairs2D{kl::Pair{1, 0}, kl::Pair{0, 2}}).ptr(), {1, 3, 4, 2}},
-        {"Cropping2D first", kl::Cropping2D(1, {.data_format = "channels_first"}).ptr(), {1, 2, 4, 4}},
+        {"Cropping2D",
+         kl::Cropping2D(kl::Pairs2D{kl::Pair{1, 0}, kl::Pair{0, 2}}).ptr(),
+         {1, 3, 4, 2}},
+        {"Cropping2D first",
+         kl::Cropping2D(1, {.data_format = "channels_first"}).ptr(),
+         {1, 2, 4, 4}},
     };
     for (const auto& c : cases) {
         CHECK(check_gradients([&](const Inputs& in) { return (*c.layer)(in[0]); },
@@ -50,9 +61,11 @@ TEST_CASE("spatial: gradients match finite differences") {
 TEST_CASE("spatial: configs round-trip") {
     for (const k::AnyLayer& layer : std::vector<k::AnyLayer>{
              kl::Permute({2, 1}), kl::RepeatVector(4), kl::UpSampling1D(3),
-             kl::UpSampling2D({2, 1}, {.data_format = "channels_first", .interpolation = "bilinear"}),
+             kl::UpSampling2D({2, 1},
+                              {.data_format = "channels_first", .interpolation = "bilinear"}),
              kl::ZeroPadding1D(2), kl::ZeroPadding2D(kl::Pairs2D{kl::Pair{1, 2}, kl::Pair{3, 4}}),
-             kl::Cropping1D(kl::Pair{0, 1}), kl::Cropping2D(2, {.data_format = "channels_first"})}) {
+             kl::Cropping1D(kl::Pair{0, 1}),
+             kl::Cropping2D(2, {.data_format = "channels_first"})}) {
         const json config = layer.ptr()->get_config();
         auto copy = kl::from_config(layer.ptr()->class_name(), config);
         CHECK(copy->get_config() == config);
@@ -65,7 +78,11 @@ TEST_CASE("spatial: bad arguments and inputs are ValueErrors") {
     CHECK_THROWS_AS(kl::UpSampling2D({2, 2}, {.interpolation = "bicubic"}), k::ValueError);
     CHECK_THROWS_AS(kl::ZeroPadding1D(-1), k::ValueError);
     kl::Cropping2D crop(2, {.name = "crop"});
-    kerascpp_test::check_throws<k::ValueError>([&] { crop(k::ones({1, 4, 6, 1})); }, {"crop", "(1, 4, 6, 1)"});
+    kerascpp_test::check_throws<k::ValueError>(
+        [&] {
+            crop(k::ones({1, 4, 6, 1}));
+        },
+        {"crop", "(1, 4, 6, 1)"});
     kl::UpSampling1D up;
     CHECK_THROWS_AS(up(k::ones({2, 3})), k::ValueError);
     kl::RepeatVector repeat(2);
@@ -75,8 +92,9 @@ TEST_CASE("spatial: bad arguments and inputs are ValueErrors") {
 TEST_CASE("spatial: keras-js fixtures (core.json Permute/RepeatVector, convolutional.json) match") {
     const int core = run_shared_family("core", {"Permute", "RepeatVector"});
     if (core > 0) CHECK(core == 5);
-    const int conv = run_shared_family("convolutional", {"Cropping1D", "Cropping2D", "UpSampling1D", "UpSampling2D",
-                                                         "ZeroPadding1D", "ZeroPadding2D"},
+    const int conv = run_shared_family("convolutional",
+                                       {"Cropping1D", "Cropping2D", "UpSampling1D", "UpSampling2D",
+                                        "ZeroPadding1D", "ZeroPadding2D"},
                                        {"Cropping3D", "UpSampling3D", "ZeroPadding3D"});
     if (conv > 0) CHECK(conv == 3 + 6 + 2 + 5 + 3 + 6);
 }

@@ -18,17 +18,17 @@ struct SpatialDropoutOptions {
 /// Dropout of whole feature maps: for inputs (batch, steps, channels) each channel is kept
 /// or dropped for all steps of a sample.
 class SpatialDropout1DImpl : public DropoutImpl {
-public:
+  public:
     explicit SpatialDropout1DImpl(double rate, SpatialDropoutOptions options = {});
     std::string class_name() const override { return "SpatialDropout1D"; }
     nlohmann::json get_config() const override;
 
-protected:
+  protected:
     void check_input(const Tensor& inputs) const override;
 };
 
 class SpatialDropout1D : public LayerHandle<SpatialDropout1DImpl> {
-public:
+  public:
     explicit SpatialDropout1D(double rate, SpatialDropoutOptions options = {})
         : LayerHandle(std::make_shared<SpatialDropout1DImpl>(rate, std::move(options))) {}
 };
@@ -43,20 +43,20 @@ struct SpatialDropout2DOptions {
 /// position (inputs (batch, rows, cols, channels), or (batch, channels, rows, cols) with
 /// data_format = "channels_first").
 class SpatialDropout2DImpl : public DropoutImpl {
-public:
+  public:
     explicit SpatialDropout2DImpl(double rate, SpatialDropout2DOptions options = {});
     std::string class_name() const override { return "SpatialDropout2D"; }
     nlohmann::json get_config() const override;
 
-protected:
+  protected:
     void check_input(const Tensor& inputs) const override;
 
-private:
+  private:
     std::string data_format_;
 };
 
 class SpatialDropout2D : public LayerHandle<SpatialDropout2DImpl> {
-public:
+  public:
     explicit SpatialDropout2D(double rate, SpatialDropout2DOptions options = {})
         : LayerHandle(std::make_shared<SpatialDropout2DImpl>(rate, std::move(options))) {}
 };
@@ -68,21 +68,21 @@ struct GaussianNoiseOptions {
 
 /// Adds zero-mean Gaussian noise of standard deviation `stddev` while training.
 class GaussianNoiseImpl : public Layer {
-public:
+  public:
     explicit GaussianNoiseImpl(double stddev, GaussianNoiseOptions options = {});
     std::string class_name() const override { return "GaussianNoise"; }
     Tensor call(const Tensor& inputs, bool training) override;
     Shape compute_output_shape(const Shape& input_shape) const override { return input_shape; }
     nlohmann::json get_config() const override;
 
-private:
+  private:
     double stddev_;
     GaussianNoiseOptions options_;
     std::uint64_t calls_ = 0;
 };
 
 class GaussianNoise : public LayerHandle<GaussianNoiseImpl> {
-public:
+  public:
     explicit GaussianNoise(double stddev, GaussianNoiseOptions options = {})
         : LayerHandle(std::make_shared<GaussianNoiseImpl>(stddev, std::move(options))) {}
 };
@@ -95,21 +95,21 @@ struct GaussianDropoutOptions {
 /// Multiplies the inputs by Gaussian noise of mean 1 and standard deviation
 /// sqrt(rate / (1 - rate)) while training.
 class GaussianDropoutImpl : public Layer {
-public:
+  public:
     explicit GaussianDropoutImpl(double rate, GaussianDropoutOptions options = {});
     std::string class_name() const override { return "GaussianDropout"; }
     Tensor call(const Tensor& inputs, bool training) override;
     Shape compute_output_shape(const Shape& input_shape) const override { return input_shape; }
     nlohmann::json get_config() const override;
 
-private:
+  private:
     double rate_;
     GaussianDropoutOptions options_;
     std::uint64_t calls_ = 0;
 };
 
 class GaussianDropout : public LayerHandle<GaussianDropoutImpl> {
-public:
+  public:
     explicit GaussianDropout(double rate, GaussianDropoutOptions options = {})
         : LayerHandle(std::make_shared<GaussianDropoutImpl>(rate, std::move(options))) {}
 };

@@ -30,7 +30,7 @@ struct BatchNormalizationOptions {
 /// statistics. A frozen layer (set_trainable(false)) always runs in inference mode, as in
 /// Keras 3. Weights, in Keras order: gamma, beta, moving_mean, moving_variance.
 class BatchNormalizationImpl : public Layer {
-public:
+  public:
     explicit BatchNormalizationImpl(BatchNormalizationOptions options = {});
     std::string class_name() const override { return "BatchNormalization"; }
     void build(const Shape& input_shape) override;
@@ -43,10 +43,10 @@ public:
     const Variable& moving_mean() const { return moving_mean_; }
     const Variable& moving_variance() const { return moving_variance_; }
 
-protected:
+  protected:
     void check_input(const Tensor& inputs) const override;
 
-private:
+  private:
     Tensor normalize_with_moving_statistics(const Tensor& inputs) const;
 
     BatchNormalizationOptions options_;
@@ -55,7 +55,7 @@ private:
 };
 
 class BatchNormalization : public LayerHandle<BatchNormalizationImpl> {
-public:
+  public:
     explicit BatchNormalization(BatchNormalizationOptions options = {})
         : LayerHandle(std::make_shared<BatchNormalizationImpl>(std::move(options))) {}
 };
@@ -77,7 +77,7 @@ struct LayerNormalizationOptions {
 /// shifts by beta: (x - mean) / sqrt(variance + epsilon) * gamma + beta. The same in
 /// training and inference.
 class LayerNormalizationImpl : public Layer {
-public:
+  public:
     explicit LayerNormalizationImpl(LayerNormalizationOptions options = {});
     std::string class_name() const override { return "LayerNormalization"; }
     void build(const Shape& input_shape) override;
@@ -88,7 +88,7 @@ public:
     const Variable& gamma() const { return gamma_; }
     const Variable& beta() const { return beta_; }
 
-private:
+  private:
     LayerNormalizationOptions options_;
     std::vector<int> axes_;  // normalized and sorted at build time
     Shape param_broadcast_shape_;
@@ -96,7 +96,7 @@ private:
 };
 
 class LayerNormalization : public LayerHandle<LayerNormalizationImpl> {
-public:
+  public:
     explicit LayerNormalization(LayerNormalizationOptions options = {})
         : LayerHandle(std::make_shared<LayerNormalizationImpl>(std::move(options))) {}
 };

@@ -20,20 +20,20 @@ struct RescalingOptions {
 
 /// outputs = inputs * scale + offset (inputs converted to float32), e.g. Rescaling(1.0 / 255).
 class RescalingImpl : public Layer {
-public:
+  public:
     explicit RescalingImpl(double scale, RescalingOptions options = {});
     std::string class_name() const override { return "Rescaling"; }
     Tensor call(const Tensor& inputs, bool training) override;
     Shape compute_output_shape(const Shape& input_shape) const override { return input_shape; }
     nlohmann::json get_config() const override;
 
-private:
+  private:
     double scale_;
     RescalingOptions options_;
 };
 
 class Rescaling : public LayerHandle<RescalingImpl> {
-public:
+  public:
     explicit Rescaling(double scale, RescalingOptions options = {})
         : LayerHandle(std::make_shared<RescalingImpl>(scale, std::move(options))) {}
 };
@@ -55,7 +55,7 @@ struct NormalizationOptions {
 /// from the options or from adapt(data), which computes them like Keras (and stores them in
 /// the non-trainable weights mean, variance and count).
 class NormalizationImpl : public Layer {
-public:
+  public:
     explicit NormalizationImpl(NormalizationOptions options = {});
     std::string class_name() const override { return "Normalization"; }
     void build(const Shape& input_shape) override;
@@ -73,7 +73,7 @@ public:
     Tensor mean() const;
     Tensor variance() const;
 
-private:
+  private:
     void check_kept_axes(const Shape& data_shape) const;
     void check_adaptable() const;
     void store(const Tensor& mean, const Tensor& variance);
@@ -86,7 +86,7 @@ private:
 };
 
 class Normalization : public LayerHandle<NormalizationImpl> {
-public:
+  public:
     explicit Normalization(NormalizationOptions options = {})
         : LayerHandle(std::make_shared<NormalizationImpl>(std::move(options))) {}
 };
