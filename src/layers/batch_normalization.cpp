@@ -52,30 +52,71 @@ void BatchNormalizationImpl::check_input(const Tensor& inputs) const {
     }
 }
 
+namespace {
+Tensor floating(const Tensor& inputs) {
+    return inputs.dtype() == float64 ? inputs : inputs.astype(float32);
+}
+}  // namespace
+
 // Keras's ops.batch_normalization: x * (gamma / sqrt(var + eps)) + (beta - mean * that).
-Tensor BatchNormalizationImpl::normalize_with_moving_statistics(const Tensor& inputs) const {
-    const Tensor x = inputs.dtype() == float64 ? inputs : inputs.astype(float32);
+Tensor BatchNormalizationImpl::normalize(const Tensor& x, const Tensor& mean,
+                                         const Tensor& variance) const {
     Shape broadcast(static_cast<std::size_t>(x.ndim()), 1);
     broadcast[static_cast<std::size_t>(axis_)] = moving_mean_.shape()[0];
     auto param = [&](const Tensor& p) {
         return reshape(p.dtype() == x.dtype() ? p : p.astype(x.dtype()), broadcast);
     };
-    Tensor inv = rsqrt(param(moving_variance_) + options_.epsilon);
+    Tensor inv = rsqrt(param(variance) + options_.epsilon);
     if (options_.scale) inv = inv * param(gamma_);
-    Tensor shift = -param(moving_mean_) * inv;
+    Tensor shift = -param(mean) * inv;
     if (options_.center) shift = shift + param(beta_);
     return x * inv + shift;
 }
 
-Tensor BatchNormalizationImpl::call(const Tensor& inputs, bool training) {
-    if (!training || !trainable()) return normalize_with_moving_statistics(inputs);
-    const auto result = detail::batch_norm_training(inputs, gamma_, beta_, axis_, options_.epsilon);
+std::pair<Tensor, Tensor> BatchNormalizationImpl::masked_moments(const Tensor& x,
+                                                                 const Tensor& mask) const {
+    if (mask.ndim() != x.ndim() - 1) {
+        throw ValueError(
+            "BatchNormalization layer '" + name() +
+            "': the mask must have one dimension less than the inputs, got mask shape " +
+            shape_str(mask.shape()) + " for inputs of shape " + shape_str(x.shape()));
+    }
+    constexpr double kEpsilon = 1e-7;  // keras.backend.epsilon()
+    std::vector<int> reduce;
+    for (int d = 0; d < static_cast<int>(x.ndim()); ++d) {
+        if (d != axis_) reduce.push_back(d);
+    }
+    const Tensor keep = broadcast_to(expand_dims(mask.astype(bool_), -1), x.shape());
+    const Tensor zero = zeros({}, x.dtype(), x.device());
+    const Tensor count = sum(keep.astype(x.dtype()), reduce) + kEpsilon;
+    const Tensor mean = sum(where(keep, x, zero), reduce) / count;
+    Shape broadcast(static_cast<std::size_t>(x.ndim()), 1);
+    broadcast[static_cast<std::size_t>(axis_)] = x.shape()[static_cast<std::size_t>(axis_)];
+    const Tensor variance =
+        sum(square(where(keep, x - reshape(mean, broadcast), zero)), reduce) / count;
+    return {mean, variance};
+}
+
+void BatchNormalizationImpl::update_moving_statistics(const Tensor& mean,
+                                                      const Tensor& variance) const {
     const double m = options_.momentum;
     auto update = [m](const Variable& moving, const Tensor& batch) {
-        moving.assign(stop_gradient(moving.value() * m + batch * (1.0 - m)));
+        moving.assign(stop_gradient(moving.value() * m + stop_gradient(batch) * (1.0 - m)));
     };
-    update(moving_mean_, result.mean);
-    update(moving_variance_, result.variance);
+    update(moving_mean_, mean);
+    update(moving_variance_, variance);
+}
+
+Tensor BatchNormalizationImpl::call(const Tensor& inputs, bool training) {
+    const Tensor x = floating(inputs);
+    if (!training || !trainable()) return normalize(x, moving_mean_, moving_variance_);
+    if (const Tensor mask = inputs.keras_mask(); mask.defined()) {
+        const auto [mean, variance] = masked_moments(x, mask);
+        update_moving_statistics(mean, variance);
+        return normalize(x, mean, variance);
+    }
+    const auto result = detail::batch_norm_training(x, gamma_, beta_, axis_, options_.epsilon);
+    update_moving_statistics(result.mean, result.variance);
     return result.outputs;
 }
 

@@ -30,12 +30,33 @@ std::string unique_name(const std::string& prefix) {
     return n == 0 ? prefix : prefix + "_" + std::to_string(n);
 }
 
-std::string exception_context(const Layer& layer, const Tensor& inputs, const std::string& what) {
+std::string shapes_str(const std::vector<Tensor>& inputs) {
+    if (inputs.size() == 1) return shape_str(inputs[0].shape());
+    std::string s = "[";
+    for (std::size_t i = 0; i < inputs.size(); ++i) s += (i ? ", " : "") + shape_str(inputs[i].shape());
+    return s + "]";
+}
+
+std::string exception_context(const Layer& layer, const std::vector<Tensor>& inputs, const std::string& what) {
     return "Exception encountered when calling " + layer.class_name() + ".call() of layer '" + layer.name() +
-           "' with inputs of shape " + shape_str(inputs.shape()) + ":\n" + what;
+           "' with inputs of shape " + shapes_str(inputs) + ":\n" + what;
+}
+
+// The shape with the batch axis unknown, as layers are built and report shapes.
+Shape batchless(Shape shape) {
+    if (!shape.empty()) shape[0] = -1;
+    return shape;
 }
 
 }  // namespace
+
+LayerOutputs::operator Tensor() const {
+    if (size() != 1) {
+        throw ValueError("The layer returned " + std::to_string(size()) +
+                         " outputs where one tensor was expected; index the outputs ([0], [1], ...)");
+    }
+    return front();
+}
 
 Layer::Layer(std::string name) : name_(std::move(name)) {}
 
@@ -45,17 +66,22 @@ const std::string& Layer::name() const {
 }
 
 Tensor Layer::operator()(const Tensor& inputs, bool training) {
+    return (*this)(std::vector<Tensor>{inputs}, training);
+}
+
+LayerOutputs Layer::operator()(const std::vector<Tensor>& inputs, bool training) {
+    if (inputs.empty()) throw ValueError("Layer '" + name() + "' was called with an empty list of inputs");
     try {
-        Shape shape = inputs.shape();
-        if (!shape.empty()) shape[0] = -1;
-        ensure_built(shape);
-        check_input(inputs);
+        std::vector<Shape> shapes;
+        for (const auto& t : inputs) shapes.push_back(batchless(t.shape()));
+        ensure_built(shapes);
+        check_input(inputs[0]);
         clear_added_losses();
-        Tensor out = call(inputs, training);
-        Shape out_shape = out.shape();
-        if (!out_shape.empty()) out_shape[0] = -1;
-        record_output_shape(out_shape);
-        return out;
+        LayerOutputs outputs(call_multiple(inputs, training));
+        if (outputs.empty()) throw ValueError("call() returned no outputs");
+        record_output_shape(batchless(outputs[0].shape()));
+        attach_masks(inputs, outputs);
+        return outputs;
     } catch (const ValueError& e) {
         if (std::string(e.what()).rfind("Exception encountered", 0) == 0) throw;
         throw ValueError(exception_context(*this, inputs, e.what()));
@@ -65,12 +91,36 @@ Tensor Layer::operator()(const Tensor& inputs, bool training) {
     }
 }
 
+void Layer::attach_masks(const std::vector<Tensor>& inputs, const std::vector<Tensor>& outputs) const {
+    const Tensor mask = compute_mask(inputs, inputs[0].keras_mask());
+    if (!mask.defined()) return;
+    for (const auto& out : outputs) {
+        if (!out.keras_mask().defined()) out.set_keras_mask(mask);
+    }
+}
+
+std::vector<Tensor> Layer::call_multiple(const std::vector<Tensor>& inputs, bool training) {
+    if (inputs.size() != 1) {
+        throw ValueError("Layer '" + name() + "' of class " + class_name() + " takes a single input, got a list of " +
+                         std::to_string(inputs.size()) + " tensors");
+    }
+    return {call(inputs[0], training)};
+}
+
+Tensor Layer::compute_mask(const std::vector<Tensor>&, const Tensor& mask) const {
+    return supports_masking() ? mask : Tensor();
+}
+
+void Layer::build_multiple(const std::vector<Shape>& input_shapes) { build(input_shapes.at(0)); }
+
 void Layer::build(const Shape&) {}
 
-void Layer::ensure_built(const Shape& input_shape) {
+void Layer::ensure_built(const Shape& input_shape) { ensure_built(std::vector<Shape>{input_shape}); }
+
+void Layer::ensure_built(const std::vector<Shape>& input_shapes) {
     if (built_) return;
-    build(input_shape);
-    build_input_shape_ = input_shape;
+    build_multiple(input_shapes);
+    build_input_shape_ = input_shapes.at(0);
     built_ = true;
 }
 

@@ -9,12 +9,14 @@
 #include <fstream>
 #include <functional>
 #include <kerascpp/kerascpp.hpp>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "support/gradient_check.hpp"
+#include "support/keras_layer_fixtures.hpp"
 #include "support/tensor_checks.hpp"
 
 namespace norm_test {
@@ -69,6 +71,7 @@ inline void run_reference_case(const std::string& id, double tol = 1e-5) {
     const json& c = reference_case(id);
     auto layer = kl::from_config(c.at("class_name").get<std::string>(), c.at("config"));
     const k::Tensor x = decode(c.at("input"));
+    if (c.contains("mask")) x.set_keras_mask(decode(c.at("mask")).astype(k::bool_));
     if (c.at("adapt").get<bool>()) {
         auto* norm = dynamic_cast<kl::NormalizationImpl*>(layer.get());
         REQUIRE(norm != nullptr);
@@ -92,64 +95,21 @@ inline void run_reference_case(const std::string& id, double tol = 1e-5) {
     check_config_matches(layer->get_config(), c.at("config"));
 }
 
-/// The shared keras-js fixture file of a family, or null (with a MESSAGE) when absent.
-inline json shared_fixtures(const std::string& family) {
-    std::ifstream in(std::string(KERASCPP_SHARED_DATA_DIR) + "/keras/layers/" + family + ".json");
-    if (!in.good()) {
-        MESSAGE("shared fixtures "
-                << family << ".json not found under " KERASCPP_SHARED_DATA_DIR "; skipped");
-        return nullptr;
+/// Checks the shared keras-js fixtures of `family` for `classes` (tests/support/
+/// keras_layer_fixtures.hpp); the cases of `out_of_scope` classes are skipped with a message.
+inline void check_shared_fixtures(const std::string& family, const std::set<std::string>& classes,
+                                  const std::set<std::string>& out_of_scope = {}) {
+    const auto fixtures = kerascpp_test::load_layer_fixtures(family);
+    if (!fixtures) return;
+    std::set<std::string> wanted = classes;
+    std::map<std::string, std::string> skipped;
+    for (const auto& [key, c] : fixtures->at("cases").items()) {
+        const std::string class_name = c.value("class_name", "");
+        if (!out_of_scope.contains(class_name)) continue;
+        wanted.insert(class_name);
+        skipped[key] = class_name + " is not implemented (out of scope of these layers)";
     }
-    return json::parse(in).at("cases");
-}
-
-/// Runs a keras-js fixture whose model is a chain of layers from one input: each layer is
-/// built from its Keras 2 config, given its weights, and called in order on the batch of one.
-inline void run_shared_chain(const std::string& key, const json& c, double tol = 1e-5) {
-    INFO("shared fixture " << key);
-    const auto& input = c.at("inputs").at(0);
-    k::Shape shape{1};
-    for (const auto& d : input.at("shape")) shape.push_back(d.get<std::int64_t>());
-    k::Tensor y = k::tensor(input.at("data").get<std::vector<float>>(), shape);
-    for (const auto& entry : c.at("model_config").at("config").at("layers")) {
-        if (entry.at("class_name") == "InputLayer") continue;
-        auto layer = kl::deserialize(entry);
-        layer->ensure_built(y.shape());
-        std::vector<k::Tensor> weights;
-        for (const auto& w : c.at("weights")) {
-            if (w.at("layer") == entry.at("name")) weights.push_back(decode(w));
-        }
-        if (!weights.empty()) layer->set_weights(weights);
-        y = (*layer)(y, false);
-    }
-    k::Shape expected_shape{1};
-    for (const auto& d : c.at("expected").at("shape"))
-        expected_shape.push_back(d.get<std::int64_t>());
-    kerascpp_test::check_tensor(y, expected_shape,
-                                c.at("expected").at("data").get<std::vector<double>>(), tol, tol);
-}
-
-/// Runs every shared fixture of `family` whose key contains one of `names`; keys containing
-/// one of `skipped` are reported with a MESSAGE instead. Returns how many ran.
-inline int run_shared_family(const std::string& family, const std::vector<std::string>& names,
-                             const std::vector<std::string>& skipped = {}) {
-    const json cases = shared_fixtures(family);
-    if (cases.is_null()) return 0;
-    int ran = 0;
-    for (const auto& [key, c] : cases.items()) {
-        bool wanted = false, skip = false;
-        for (const auto& n : names) wanted = wanted || key.find("." + n + ".") != std::string::npos;
-        for (const auto& s : skipped) skip = skip || key.find("." + s + ".") != std::string::npos;
-        if (skip) {
-            MESSAGE("skipped " << key << ": " << c.at("class_name").get<std::string>()
-                               << " is not implemented (out of scope)");
-            continue;
-        }
-        if (!wanted) continue;
-        run_shared_chain(key, c);
-        ++ran;
-    }
-    return ran;
+    kerascpp_test::check_layer_fixtures(family, wanted, skipped);
 }
 
 /// Central differences of sum(layer(x) * W) with respect to each trainable weight of the

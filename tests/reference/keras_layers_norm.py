@@ -6,7 +6,8 @@ reshaping (Permute, RepeatVector, UpSampling, ZeroPadding, Cropping) and preproc
 Each case holds the layer's Keras 3 config, a fixed input, the weights set before the call
 (in get_weights() order), whether it is called with training=True, the output and the
 weights after the call (BatchNormalization's moving statistics move in training).
-Normalization cases with "adapt" are adapted on the input first.
+Normalization cases with "adapt" are adapted on the input first; cases with "mask" pass
+that mask with the input (1 = kept).
 
 Run from anywhere:  KERAS_BACKEND=jax python3 keras_layers_norm.py
 """
@@ -47,8 +48,11 @@ def ln_weights(shape, center=True, scale=True):
     return ([arr(shape, 0.5, 1.5)] if scale else []) + ([arr(shape, -0.5, 0.5)] if center else [])
 
 
-# (id, layer, input, weights or None, training, adapt)
+MASK = np.array([[True, True, False, True], [False, True, True, False]])
+
+# (id, layer, input, weights or None, training, adapt[, mask])
 CASES = [
+    ("bn_masked_training", L.BatchNormalization(momentum=0.8), arr((2, 4, 3)), bn_weights(3), True, False, MASK),
     ("bn_inference", L.BatchNormalization(), arr((4, 3)), bn_weights(3), False, False),
     ("bn_training", L.BatchNormalization(), arr((4, 3)), bn_weights(3), True, False),
     ("bn_axis1_training", L.BatchNormalization(axis=1, momentum=0.9, epsilon=0.01), arr((2, 3, 2, 2)),
@@ -96,15 +100,15 @@ CASES = [
 ]
 
 
-def run(case_id, layer, x, weights, training, adapt):
+def run(case_id, layer, x, weights, training, adapt, mask=None):
     if adapt:
         layer.adapt(x)
     else:
         layer.build(x.shape)
     if weights is not None:
         layer.set_weights(weights)
-    y = layer(x, training=training)
-    return {
+    y = layer(x, training=training) if mask is None else layer(x, training=training, mask=mask)
+    case = {
         "id": case_id,
         "class_name": type(layer).__name__,
         "config": layer.get_config(),
@@ -115,6 +119,9 @@ def run(case_id, layer, x, weights, training, adapt):
         "expected": enc(np.asarray(y)),
         "weights_after": [enc(np.asarray(w)) for w in layer.get_weights()],
     }
+    if mask is not None:
+        case["mask"] = enc(mask)
+    return case
 
 
 def main():

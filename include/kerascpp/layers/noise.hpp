@@ -71,6 +71,7 @@ class GaussianNoiseImpl : public Layer {
   public:
     explicit GaussianNoiseImpl(double stddev, GaussianNoiseOptions options = {});
     std::string class_name() const override { return "GaussianNoise"; }
+    bool supports_masking() const override { return true; }
     Tensor call(const Tensor& inputs, bool training) override;
     Shape compute_output_shape(const Shape& input_shape) const override { return input_shape; }
     nlohmann::json get_config() const override;
@@ -98,6 +99,7 @@ class GaussianDropoutImpl : public Layer {
   public:
     explicit GaussianDropoutImpl(double rate, GaussianDropoutOptions options = {});
     std::string class_name() const override { return "GaussianDropout"; }
+    bool supports_masking() const override { return true; }
     Tensor call(const Tensor& inputs, bool training) override;
     Shape compute_output_shape(const Shape& input_shape) const override { return input_shape; }
     nlohmann::json get_config() const override;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "kerascpp/layers/layer.hpp"
@@ -28,11 +29,14 @@ struct BatchNormalizationOptions {
 /// the batch's mean and variance, which also update the moving statistics as
 /// moving = moving * momentum + batch * (1 - momentum); otherwise with the moving
 /// statistics. A frozen layer (set_trainable(false)) always runs in inference mode, as in
-/// Keras 3. Weights, in Keras order: gamma, beta, moving_mean, moving_variance.
+/// Keras 3. Weights, in Keras order: gamma, beta, moving_mean, moving_variance. With a
+/// mask on the inputs (one axis less than them), masked entries do not count in the batch
+/// statistics.
 class BatchNormalizationImpl : public Layer {
   public:
     explicit BatchNormalizationImpl(BatchNormalizationOptions options = {});
     std::string class_name() const override { return "BatchNormalization"; }
+    bool supports_masking() const override { return true; }
     void build(const Shape& input_shape) override;
     Tensor call(const Tensor& inputs, bool training) override;
     Shape compute_output_shape(const Shape& input_shape) const override { return input_shape; }
@@ -47,7 +51,11 @@ class BatchNormalizationImpl : public Layer {
     void check_input(const Tensor& inputs) const override;
 
   private:
-    Tensor normalize_with_moving_statistics(const Tensor& inputs) const;
+    /// x * (gamma / sqrt(variance + epsilon)) + (beta - mean * that), per channel.
+    Tensor normalize(const Tensor& x, const Tensor& mean, const Tensor& variance) const;
+    /// Keras's masked moments: statistics over the entries where the mask is true.
+    std::pair<Tensor, Tensor> masked_moments(const Tensor& x, const Tensor& mask) const;
+    void update_moving_statistics(const Tensor& mean, const Tensor& variance) const;
 
     BatchNormalizationOptions options_;
     int axis_ = -1;  // normalized at build time
@@ -80,6 +88,7 @@ class LayerNormalizationImpl : public Layer {
   public:
     explicit LayerNormalizationImpl(LayerNormalizationOptions options = {});
     std::string class_name() const override { return "LayerNormalization"; }
+    bool supports_masking() const override { return true; }
     void build(const Shape& input_shape) override;
     Tensor call(const Tensor& inputs, bool training) override;
     Shape compute_output_shape(const Shape& input_shape) const override { return input_shape; }

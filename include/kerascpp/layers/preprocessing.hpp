@@ -23,6 +23,7 @@ class RescalingImpl : public Layer {
   public:
     explicit RescalingImpl(double scale, RescalingOptions options = {});
     std::string class_name() const override { return "Rescaling"; }
+    bool supports_masking() const override { return true; }
     Tensor call(const Tensor& inputs, bool training) override;
     Shape compute_output_shape(const Shape& input_shape) const override { return input_shape; }
     nlohmann::json get_config() const override;
@@ -58,6 +59,7 @@ class NormalizationImpl : public Layer {
   public:
     explicit NormalizationImpl(NormalizationOptions options = {});
     std::string class_name() const override { return "Normalization"; }
+    bool supports_masking() const override { return true; }
     void build(const Shape& input_shape) override;
     Tensor call(const Tensor& inputs, bool training) override;
     Shape compute_output_shape(const Shape& input_shape) const override { return input_shape; }
