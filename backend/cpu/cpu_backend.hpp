@@ -40,6 +40,13 @@ public:
     void softmax(const void* x, void* y, DType dtype, std::int64_t rows, std::int64_t cols,
                  bool log) override;
 
+    void batch_norm_forward(const void* x, const void* gamma, const void* beta, void* y, void* mean, void* var,
+                            DType dtype, std::int64_t outer, std::int64_t channels, std::int64_t inner,
+                            double epsilon) override;
+    void batch_norm_backward(const void* x, const void* dy, const void* mean, const void* var, const void* gamma,
+                             void* dx, void* dgamma, void* dbeta, DType dtype, std::int64_t outer,
+                             std::int64_t channels, std::int64_t inner, double epsilon) override;
+
     void random(Distribution dist, void* dst, DType dtype, std::size_t n, std::uint64_t seed,
                 std::uint64_t offset, double a, double b) override;
 

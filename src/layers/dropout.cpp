@@ -3,6 +3,7 @@
 #include "kerascpp/layers/regularization.hpp"
 #include "kerascpp/ops.hpp"
 #include "kerascpp/random.hpp"
+#include "layers/call_seed.hpp"
 #include "layers/config_utils.hpp"
 
 namespace kerascpp::layers {
@@ -21,8 +22,7 @@ Tensor DropoutImpl::call(const Tensor& inputs, bool training) {
         if (noise[d] < 0) noise[d] = inputs.shape()[d];
     }
     // With a seed, each call still draws a new mask (seed, call count), reproducibly.
-    std::optional<std::uint64_t> seed;
-    if (options_.seed) seed = *options_.seed * 1000003ULL + calls_++;
+    const auto seed = detail::call_seed(options_.seed, calls_);
     const Tensor keep = greater_equal(random::uniform(noise, 0.0, 1.0, float32, seed, inputs.device()),
                                       scalar(static_cast<float>(rate_), inputs.device()));
     const Tensor scale = keep.astype(inputs.dtype()) * (1.0 / (1.0 - rate_));

@@ -174,6 +174,20 @@ public:
     virtual void softmax(const void* x, void* y, DType dtype, std::int64_t rows,
                          std::int64_t cols, bool log) = 0;
 
+    /// Batch normalization in training mode. x is contiguous [outer, channels, inner]; for
+    /// each channel c, mean[c] and the biased variance var[c] are taken over outer and inner,
+    /// then y = (x - mean) / sqrt(var + epsilon) * gamma + beta. gamma or beta may be null
+    /// (1 and 0). mean and var are arrays of `channels` elements.
+    virtual void batch_norm_forward(const void* x, const void* gamma, const void* beta, void* y, void* mean,
+                                    void* var, DType dtype, std::int64_t outer, std::int64_t channels,
+                                    std::int64_t inner, double epsilon);
+    /// The gradient of batch_norm_forward: from dy (the gradient of y) and the saved mean and
+    /// var, writes dx and, when not null, dgamma and dbeta (arrays of `channels` elements).
+    virtual void batch_norm_backward(const void* x, const void* dy, const void* mean, const void* var,
+                                     const void* gamma, void* dx, void* dgamma, void* dbeta, DType dtype,
+                                     std::int64_t outer, std::int64_t channels, std::int64_t inner,
+                                     double epsilon);
+
     // ---- random -------------------------------------------------------------------------
     /// Fills n elements from a counter-based generator: element i depends only on
     /// (seed, offset + i), so every backend draws the same numbers for the same key.
