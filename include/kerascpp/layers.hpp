@@ -3,7 +3,10 @@
 
 #include "kerascpp/layers/activation_layers.hpp"
 #include "kerascpp/layers/core.hpp"
+#include "kerascpp/layers/embedding.hpp"
 #include "kerascpp/layers/layer.hpp"
+#include "kerascpp/layers/recurrent.hpp"
 #include "kerascpp/layers/registry.hpp"
 #include "kerascpp/layers/regularization.hpp"
 #include "kerascpp/layers/reshaping.hpp"
+#include "kerascpp/layers/wrappers.hpp"
