@@ -2,9 +2,8 @@
 // each sequence is a list of token ids (1..9, 0 = padding at the end, masked with
 // mask_zero); the class is whether token 7 occurs before token 3 in the sequence — a task
 // that needs the order of the tokens, not only their counts.
-#include <kerascpp/kerascpp.hpp>
-
 #include <cstdio>
+#include <kerascpp/kerascpp.hpp>
 #include <random>
 #include <vector>
 
@@ -55,9 +54,12 @@ int main() {
         kl::LSTM(32),
         kl::Dense(1, "sigmoid"),
     });
-    model.compile({.optimizer = k::optimizers::Adam(5e-3), .loss = "binary_crossentropy", .metrics = {"accuracy"}});
+    model.compile({.optimizer = k::optimizers::Adam(5e-3),
+                   .loss = "binary_crossentropy",
+                   .metrics = {"accuracy"}});
     model.summary();
-    model.fit(train.x, train.y, {.batch_size = 64, .epochs = 8, .verbose = 2, .validation_split = 0.1});
+    model.fit(train.x, train.y,
+              {.batch_size = 64, .epochs = 8, .verbose = 2, .validation_split = 0.1});
     const auto results = model.evaluate(test.x, test.y, {.verbose = 0});
     std::printf("test accuracy: %.4f (is 7 before 3?)\n", results.at("accuracy"));
 }

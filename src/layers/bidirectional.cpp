@@ -14,7 +14,8 @@ std::string without_prefix(const std::string& name, const std::string& prefix) {
 
 // A new layer from `layer`'s config, renamed, with go_backwards optionally flipped (what
 // Keras's Bidirectional does to make its forward and backward layers).
-std::shared_ptr<RecurrentImpl> clone(const RecurrentImpl& layer, const std::string& prefix, bool flip) {
+std::shared_ptr<RecurrentImpl> clone(const RecurrentImpl& layer, const std::string& prefix,
+                                     bool flip) {
     nlohmann::json json = serialize(layer);
     auto& config = json["config"];
     config["name"] = prefix + without_prefix(without_prefix(layer.name(), "forward_"), "backward_");
@@ -31,21 +32,26 @@ Tensor reverse_time(const Tensor& y) {
 
 }  // namespace
 
-BidirectionalImpl::BidirectionalImpl(const std::shared_ptr<RecurrentImpl>& layer, BidirectionalOptions options)
+BidirectionalImpl::BidirectionalImpl(const std::shared_ptr<RecurrentImpl>& layer,
+                                     BidirectionalOptions options)
     : Layer(options.name), options_(std::move(options)) {
-    if (!layer) throw ValueError("Bidirectional: `layer` must be a recurrent layer (SimpleRNN, LSTM or GRU)");
+    if (!layer)
+        throw ValueError(
+            "Bidirectional: `layer` must be a recurrent layer (SimpleRNN, LSTM or GRU)");
     const std::string& m = options_.merge_mode;
     if (m != "concat" && m != "sum" && m != "mul" && m != "ave" && !m.empty()) {
         throw ValueError("Bidirectional: invalid merge_mode '" + m +
                          "'; use \"concat\", \"sum\", \"mul\", \"ave\" or \"\" (None)");
     }
     forward_ = clone(*layer, "forward_", false);
-    backward_ = options_.backward_layer ? options_.backward_layer : clone(*layer, "backward_", true);
+    backward_ =
+        options_.backward_layer ? options_.backward_layer : clone(*layer, "backward_", true);
     const auto& f = forward_->options();
     const auto& b = backward_->options();
     if (f.return_sequences != b.return_sequences || f.return_state != b.return_state) {
-        throw ValueError("Bidirectional: forward layer and backward_layer must agree on return_sequences and "
-                         "return_state");
+        throw ValueError(
+            "Bidirectional: forward layer and backward_layer must agree on return_sequences and "
+            "return_state");
     }
     forward_->set_zero_output_for_mask(f.return_sequences);
     backward_->set_zero_output_for_mask(b.return_sequences);
@@ -58,16 +64,20 @@ void BidirectionalImpl::build(const Shape& input_shape) {
     backward_->ensure_built(input_shape);
 }
 
-Tensor BidirectionalImpl::call(const Tensor& inputs, bool training) { return call_multiple({inputs}, training)[0]; }
+Tensor BidirectionalImpl::call(const Tensor& inputs, bool training) {
+    return call_multiple({inputs}, training)[0];
+}
 
-std::vector<Tensor> BidirectionalImpl::call_multiple(const std::vector<Tensor>& inputs, bool training) {
+std::vector<Tensor> BidirectionalImpl::call_multiple(const std::vector<Tensor>& inputs,
+                                                     bool training) {
     std::vector<Tensor> forward_inputs{inputs[0]}, backward_inputs{inputs[0]};
     if (inputs.size() > 1) {
         const std::size_t n = inputs.size() - 1;
         if (n % 2 != 0) {
-            throw ValueError("Bidirectional layer '" + name() +
-                             "': initial states must list the forward states then the backward states, got " +
-                             std::to_string(n) + " tensors");
+            throw ValueError(
+                "Bidirectional layer '" + name() +
+                "': initial states must list the forward states then the backward states, got " +
+                std::to_string(n) + " tensors");
         }
         forward_inputs.insert(forward_inputs.end(), inputs.begin() + 1, inputs.begin() + 1 + n / 2);
         backward_inputs.insert(backward_inputs.end(), inputs.begin() + 1 + n / 2, inputs.end());
@@ -107,7 +117,8 @@ Shape BidirectionalImpl::compute_output_shape(const Shape& input_shape) const {
 
 nlohmann::json BidirectionalImpl::get_config() const {
     nlohmann::json config = Layer::get_config();
-    config["merge_mode"] = options_.merge_mode.empty() ? nlohmann::json(nullptr) : nlohmann::json(options_.merge_mode);
+    config["merge_mode"] =
+        options_.merge_mode.empty() ? nlohmann::json(nullptr) : nlohmann::json(options_.merge_mode);
     config["layer"] = serialize(*forward_);
     if (options_.backward_layer) config["backward_layer"] = serialize(*backward_);
     return config;
@@ -120,7 +131,8 @@ const bool registered = register_layer("Bidirectional", [](const nlohmann::json&
     if (!c.contains("merge_mode")) options.merge_mode = "concat";
     const auto recurrent = [](const nlohmann::json& json) {
         auto layer = std::dynamic_pointer_cast<RecurrentImpl>(deserialize(json));
-        if (!layer) throw ValueError("Bidirectional: the wrapped layer must be SimpleRNN, LSTM or GRU");
+        if (!layer)
+            throw ValueError("Bidirectional: the wrapped layer must be SimpleRNN, LSTM or GRU");
         return layer;
     };
     if (c.contains("backward_layer") && !c["backward_layer"].is_null()) {

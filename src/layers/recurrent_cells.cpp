@@ -7,14 +7,16 @@
 
 namespace kerascpp::layers {
 
-SimpleRNNImpl::SimpleRNNImpl(std::int64_t units, RecurrentOptions options) : RecurrentImpl(units, std::move(options)) {}
+SimpleRNNImpl::SimpleRNNImpl(std::int64_t units, RecurrentOptions options)
+    : RecurrentImpl(units, std::move(options)) {}
 
 std::vector<Tensor> SimpleRNNImpl::step(const Tensor& projected, const std::vector<Tensor>&,
                                         const Tensor& h_dropped) const {
     return {options_.activation(projected + matmul(h_dropped, recurrent_kernel_))};
 }
 
-LSTMImpl::LSTMImpl(std::int64_t units, RecurrentOptions options) : RecurrentImpl(units, std::move(options)) {}
+LSTMImpl::LSTMImpl(std::int64_t units, RecurrentOptions options)
+    : RecurrentImpl(units, std::move(options)) {}
 
 Tensor LSTMImpl::initial_bias() const {
     if (!options_.unit_forget_bias) return RecurrentImpl::initial_bias();
@@ -38,13 +40,16 @@ nlohmann::json LSTMImpl::get_config() const {
     return config;
 }
 
-GRUImpl::GRUImpl(std::int64_t units, RecurrentOptions options) : RecurrentImpl(units, std::move(options)) {}
+GRUImpl::GRUImpl(std::int64_t units, RecurrentOptions options)
+    : RecurrentImpl(units, std::move(options)) {}
 
 Shape GRUImpl::bias_shape() const {
     return options_.reset_after ? Shape{2, 3 * units_} : Shape{3 * units_};
 }
 
-Tensor GRUImpl::input_bias() const { return options_.reset_after ? bias_[0] : Tensor(bias_); }
+Tensor GRUImpl::input_bias() const {
+    return options_.reset_after ? bias_[0] : Tensor(bias_);
+}
 
 std::vector<Tensor> GRUImpl::step(const Tensor& projected, const std::vector<Tensor>& states,
                                   const Tensor& h_dropped) const {
@@ -57,10 +62,12 @@ std::vector<Tensor> GRUImpl::step(const Tensor& projected, const std::vector<Ten
         r = sigma(gate(projected, 1) + gate(inner, 1));
         candidate = options_.activation(gate(projected, 2) + r * gate(inner, 2));
     } else {
-        const Tensor zr = matmul(h_dropped, recurrent_kernel_.index({Slice{}, Slice{0, 2 * units_}}));
+        const Tensor zr =
+            matmul(h_dropped, recurrent_kernel_.index({Slice{}, Slice{0, 2 * units_}}));
         z = sigma(gate(projected, 0) + gate(zr, 0));
         r = sigma(gate(projected, 1) + gate(zr, 1));
-        const Tensor recurrent_h = matmul(r * h_dropped, recurrent_kernel_.index({Slice{}, Slice{2 * units_, {}}}));
+        const Tensor recurrent_h =
+            matmul(r * h_dropped, recurrent_kernel_.index({Slice{}, Slice{2 * units_, {}}}));
         candidate = options_.activation(gate(projected, 2) + recurrent_h);
     }
     return {z * states[0] + (1.0f - z) * candidate};
@@ -80,14 +87,22 @@ RecurrentOptions options_from_config(const nlohmann::json& c) {
     o.activation = detail::value_or<std::string>(c, "activation", "tanh");
     o.recurrent_activation = detail::value_or<std::string>(c, "recurrent_activation", "sigmoid");
     o.use_bias = detail::value_or(c, "use_bias", true);
-    if (auto init = detail::deserialize_object<initializers::Initializer>(c, "kernel_initializer")) o.kernel_initializer = init;
-    if (auto init = detail::deserialize_object<initializers::Initializer>(c, "recurrent_initializer")) o.recurrent_initializer = init;
-    if (auto init = detail::deserialize_object<initializers::Initializer>(c, "bias_initializer")) o.bias_initializer = init;
+    if (auto init = detail::deserialize_object<initializers::Initializer>(c, "kernel_initializer"))
+        o.kernel_initializer = init;
+    if (auto init =
+            detail::deserialize_object<initializers::Initializer>(c, "recurrent_initializer"))
+        o.recurrent_initializer = init;
+    if (auto init = detail::deserialize_object<initializers::Initializer>(c, "bias_initializer"))
+        o.bias_initializer = init;
     o.unit_forget_bias = detail::value_or(c, "unit_forget_bias", true);
-    o.kernel_regularizer = detail::deserialize_object<regularizers::Regularizer>(c, "kernel_regularizer");
-    o.recurrent_regularizer = detail::deserialize_object<regularizers::Regularizer>(c, "recurrent_regularizer");
-    o.bias_regularizer = detail::deserialize_object<regularizers::Regularizer>(c, "bias_regularizer");
-    o.activity_regularizer = detail::deserialize_object<regularizers::Regularizer>(c, "activity_regularizer");
+    o.kernel_regularizer =
+        detail::deserialize_object<regularizers::Regularizer>(c, "kernel_regularizer");
+    o.recurrent_regularizer =
+        detail::deserialize_object<regularizers::Regularizer>(c, "recurrent_regularizer");
+    o.bias_regularizer =
+        detail::deserialize_object<regularizers::Regularizer>(c, "bias_regularizer");
+    o.activity_regularizer =
+        detail::deserialize_object<regularizers::Regularizer>(c, "activity_regularizer");
     o.dropout = detail::value_or(c, "dropout", 0.0);
     o.recurrent_dropout = detail::value_or(c, "recurrent_dropout", 0.0);
     if (c.contains("seed") && !c["seed"].is_null()) o.seed = c["seed"].get<std::uint64_t>();
@@ -106,7 +121,8 @@ RecurrentOptions options_from_config(const nlohmann::json& c) {
 template <class Impl>
 LayerFactory recurrent_factory() {
     return [](const nlohmann::json& c) {
-        auto layer = std::make_shared<Impl>(c.at("units").get<std::int64_t>(), options_from_config(c));
+        auto layer =
+            std::make_shared<Impl>(c.at("units").get<std::int64_t>(), options_from_config(c));
         layer->set_zero_output_for_mask(detail::value_or(c, "zero_output_for_mask", false));
         layer->set_trainable(detail::value_or(c, "trainable", true));
         return layer;

@@ -15,7 +15,8 @@ Shape merged_shape(const Shape& shape) {
 }
 }  // namespace
 
-TimeDistributedImpl::TimeDistributedImpl(std::shared_ptr<Layer> layer, TimeDistributedOptions options)
+TimeDistributedImpl::TimeDistributedImpl(std::shared_ptr<Layer> layer,
+                                         TimeDistributedOptions options)
     : Layer(options.name), layer_(std::move(layer)) {
     if (!layer_) throw ValueError("TimeDistributed: `layer` must be a layer");
     track(layer_);
@@ -34,7 +35,8 @@ void TimeDistributedImpl::build(const Shape& input_shape) {
 
 Tensor TimeDistributedImpl::call(const Tensor& inputs, bool training) {
     if (inputs.ndim() < 3) {
-        throw ValueError("TimeDistributed layer '" + name() + "' expects inputs of rank 3 or more, got shape " +
+        throw ValueError("TimeDistributed layer '" + name() +
+                         "' expects inputs of rank 3 or more, got shape " +
                          shape_str(inputs.shape()));
     }
     const Tensor y = (*layer_)(reshape(inputs, merged_shape(inputs.shape())), training);

@@ -2,11 +2,11 @@
 // (tests/data/keras_layers_recurrent.json), the independent Keras 2 fixtures, gradient
 // checks, configs, errors and a small training run.
 #include <doctest/doctest.h>
-#include <kerascpp/kerascpp.hpp>
 
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <kerascpp/kerascpp.hpp>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -16,16 +16,17 @@
 
 namespace k = kerascpp;
 namespace kl = kerascpp::layers;
-using nlohmann::json;
 using kerascpp_test::check_gradients;
 using kerascpp_test::Inputs;
 using kerascpp_test::uniform_tensor;
+using nlohmann::json;
 
 namespace {
 
 const json& reference_cases() {
     static const json cases = [] {
-        std::ifstream in(std::filesystem::path(KERASCPP_TEST_DATA_DIR) / "keras_layers_recurrent.json");
+        std::ifstream in(std::filesystem::path(KERASCPP_TEST_DATA_DIR) /
+                         "keras_layers_recurrent.json");
         return json::parse(in).at("cases");
     }();
     return cases;
@@ -55,7 +56,8 @@ void check_reference_case(const std::string& key) {
         for (const auto& row : c["mask"]) {
             for (const auto& v : row) mask.push_back(v.get<bool>() ? 1 : 0);
         }
-        inputs[0].set_keras_mask(k::tensor(mask, k::Shape{inputs[0].shape(0), inputs[0].shape(1)}).astype(k::bool_));
+        inputs[0].set_keras_mask(
+            k::tensor(mask, k::Shape{inputs[0].shape(0), inputs[0].shape(1)}).astype(k::bool_));
     }
     (*layer)(inputs);
     std::vector<k::Tensor> weights;
@@ -75,7 +77,8 @@ void check_reference_case(const std::string& key) {
 // Checks the tape's gradients of sum(y * w) with respect to a layer's weights against
 // central differences; the forward pass runs in float64 (inputs are float64), so only the
 // perturbed float32 weight is rounded.
-void check_weight_gradients(k::Layer& layer, const std::vector<k::Tensor>& inputs, const std::string& name) {
+void check_weight_gradients(k::Layer& layer, const std::vector<k::Tensor>& inputs,
+                            const std::string& name) {
     CAPTURE(name);
     const auto forward = [&] { return k::Tensor((layer)(inputs, false)[0]).astype(k::float64); };
     const k::Tensor probe = forward();
@@ -100,18 +103,22 @@ void check_weight_gradients(k::Layer& layer, const std::vector<k::Tensor>& input
                 variables[v].assign(k::tensor(values, variables[v].shape()));
                 return kerascpp_test::detail_gc::weighted_sum(forward(), w);
             };
-            const float up = original + static_cast<float>(eps), down = original - static_cast<float>(eps);
+            const float up = original + static_cast<float>(eps),
+                        down = original - static_cast<float>(eps);
             const double numeric = (loss_at(up) - loss_at(down)) / (static_cast<double>(up) - down);
             loss_at(original);
-            CHECK_MESSAGE(std::abs(analytic[j] - numeric) <= 1e-4 + 1e-3 * std::abs(numeric),
-                          "element " << j << ": analytic " << analytic[j] << ", numeric " << numeric);
+            CHECK_MESSAGE(
+                std::abs(analytic[j] - numeric) <= 1e-4 + 1e-3 * std::abs(numeric),
+                "element " << j << ": analytic " << analytic[j] << ", numeric " << numeric);
         }
     }
 }
 
 }  // namespace
 
-TEST_CASE("recurrent: SimpleRNN, LSTM and GRU match Keras 3 (states, masks, go_backwards, initial states)") {
+TEST_CASE(
+    "recurrent: SimpleRNN, LSTM and GRU match Keras 3 (states, masks, go_backwards, initial "
+    "states)") {
     for (const auto& [key, c] : reference_cases().items()) {
         const std::string cls = c.at("layer").at("class_name");
         if (cls == "SimpleRNN" || cls == "LSTM" || cls == "GRU") check_reference_case(key);
@@ -163,12 +170,15 @@ TEST_CASE("recurrent: an Embedding(mask_zero) mask reaches an LSTM and skips the
 TEST_CASE("recurrent: the independent Keras 2 fixtures (recurrent, embeddings, wrappers)") {
     // Keras 2's hard_sigmoid is clip(0.2 x + 0.5, 0, 1); Keras 3's (which we follow) is
     // relu6(x + 3) / 6, so the cases using it differ by design.
-    const std::string hard_sigmoid = "recurrent_activation='hard_sigmoid' is Keras 2's clip(0.2x + 0.5); Keras 3's "
-                                     "hard_sigmoid (ours) is relu6(x + 3) / 6";
+    const std::string hard_sigmoid =
+        "recurrent_activation='hard_sigmoid' is Keras 2's clip(0.2x + 0.5); Keras 3's "
+        "hard_sigmoid (ours) is relu6(x + 3) / 6";
     std::map<std::string, std::string> differences;
     for (const char* cls : {"GRU", "LSTM"}) {
         for (int i = 0; i <= 8; ++i) {
-            if (i != 1) differences[std::string("recurrent.") + cls + "." + std::to_string(i)] = hard_sigmoid;
+            if (i != 1)
+                differences[std::string("recurrent.") + cls + "." + std::to_string(i)] =
+                    hard_sigmoid;
         }
     }
     kerascpp_test::check_layer_fixtures("recurrent", {}, differences);
@@ -192,13 +202,16 @@ TEST_CASE("recurrent: gradients with respect to inputs and initial states (float
     const std::vector<Case> cases = {
         {"SimpleRNN", kl::SimpleRNN(3, {.return_sequences = true}).ptr(), 1, false},
         {"LSTM", kl::LSTM(3, {.return_sequences = true}).ptr(), 2, false},
-        {"LSTM masked backwards", kl::LSTM(3, {.return_sequences = true, .go_backwards = true}).ptr(), 2, true},
+        {"LSTM masked backwards",
+         kl::LSTM(3, {.return_sequences = true, .go_backwards = true}).ptr(), 2, true},
         {"GRU", kl::GRU(3, {.return_sequences = true}).ptr(), 1, true},
-        {"GRU reset_after=false", kl::GRU(3, {.return_sequences = true, .reset_after = false}).ptr(), 1, false},
+        {"GRU reset_after=false",
+         kl::GRU(3, {.return_sequences = true, .reset_after = false}).ptr(), 1, false},
     };
     for (const auto& c : cases) {
         Inputs inputs{uniform_tensor({2, 4, 2}, -1, 1, 1)};
-        for (std::size_t s = 0; s < c.states; ++s) inputs.push_back(uniform_tensor({2, 3}, -1, 1, 2 + s));
+        for (std::size_t s = 0; s < c.states; ++s)
+            inputs.push_back(uniform_tensor({2, 3}, -1, 1, 2 + s));
         CHECK(check_gradients(
             [&](const Inputs& in) {
                 if (c.masked) in[0].set_keras_mask(mask);
@@ -231,8 +244,9 @@ TEST_CASE("recurrent: gradients with respect to the weights") {
     const auto forward = [&] { return k::Tensor(embed(ids)); };
     forward();
     k::GradientTape tape;
-    const auto grads = tape.gradient(k::sum(forward() * k::tensor({1.f, 2.f, 3.f, 4.f, 5.f, 6.f, 7.f, 8.f}, k::Shape{2, 2, 2})),
-                                     embed->trainable_weights());
+    const auto grads = tape.gradient(
+        k::sum(forward() * k::tensor({1.f, 2.f, 3.f, 4.f, 5.f, 6.f, 7.f, 8.f}, k::Shape{2, 2, 2})),
+        embed->trainable_weights());
     // Row 3 is looked up twice: its gradient accumulates; row 2 is never used.
     CHECK(grads[0].to_vector<float>() == std::vector<float>{1, 2, 7, 8, 0, 0, 8, 10});
 }
@@ -261,8 +275,12 @@ TEST_CASE("recurrent: weights have Keras 3 names, shapes and cell paths") {
 }
 
 TEST_CASE("recurrent: configs round-trip through from_config") {
-    kl::GRU gru(3, {.recurrent_activation = "hard_sigmoid", .dropout = 0.25, .return_sequences = true,
-                    .go_backwards = true, .reset_after = false, .name = "g"});
+    kl::GRU gru(3, {.recurrent_activation = "hard_sigmoid",
+                    .dropout = 0.25,
+                    .return_sequences = true,
+                    .go_backwards = true,
+                    .reset_after = false,
+                    .name = "g"});
     const json config = gru->get_config();
     CHECK(config.at("units") == 3);
     CHECK(config.at("reset_after") == false);
@@ -273,7 +291,8 @@ TEST_CASE("recurrent: configs round-trip through from_config") {
     auto bi2 = kl::deserialize(kl::serialize(*bi));
     CHECK(bi2->get_config().at("merge_mode") == "sum");
     kl::TimeDistributed td(kl::Dense(2));
-    CHECK(kl::deserialize(kl::serialize(*td))->get_config().at("layer").at("class_name") == "Dense");
+    CHECK(kl::deserialize(kl::serialize(*td))->get_config().at("layer").at("class_name") ==
+          "Dense");
     kl::Embedding e(10, 4, {.mask_zero = true});
     CHECK(kl::from_config("Embedding", e->get_config())->get_config() == e->get_config());
 }
@@ -289,7 +308,7 @@ TEST_CASE("recurrent: errors name the layer and the shapes") {
         CHECK(std::string(e.what()).find("seq") != std::string::npos);
         CHECK(std::string(e.what()).find("(2, 3, 5)") != std::string::npos);
     }
-    CHECK_THROWS_AS(lstm({k::ones({2, 3, 4}), k::ones({2, 2})}), k::ValueError);      // c0 missing
+    CHECK_THROWS_AS(lstm({k::ones({2, 3, 4}), k::ones({2, 2})}), k::ValueError);  // c0 missing
     CHECK_THROWS_AS(lstm({k::ones({2, 3, 4}), k::ones({2, 3}), k::ones({2, 2})}), k::ValueError);
     CHECK_THROWS_AS(kl::LSTM(0), k::ValueError);
     CHECK_THROWS_AS(kl::GRU(2, {.stateful = true}), k::ValueError);
@@ -311,7 +330,9 @@ TEST_CASE("recurrent: an LSTM learns whether a sequence's sum is positive") {
     const k::Tensor x = k::random::normal({n, steps, 1}, 0.0, 1.0, k::float32, 1);
     const k::Tensor y = (k::sum(x, {1, 2}) > 0.0f).astype(k::float32);
     k::Sequential model({kl::Input({steps, 1}), kl::LSTM(8), kl::Dense(1, "sigmoid")});
-    model.compile({.optimizer = k::optimizers::Adam(0.02), .loss = "binary_crossentropy", .metrics = {"accuracy"}});
+    model.compile({.optimizer = k::optimizers::Adam(0.02),
+                   .loss = "binary_crossentropy",
+                   .metrics = {"accuracy"}});
     model.fit(x, y, {.batch_size = 32, .epochs = 15, .verbose = 0});
     const k::Tensor xt = k::random::normal({256, steps, 1}, 0.0, 1.0, k::float32, 2);
     const k::Tensor yt = (k::sum(xt, {1, 2}) > 0.0f).astype(k::float32);

@@ -22,7 +22,7 @@ struct EmbeddingOptions {
 /// tensor holding integers is accepted) in [0, input_dim); the output adds an axis of
 /// output_dim. The gradient accumulates into the rows that were looked up.
 class EmbeddingImpl : public Layer {
-public:
+  public:
     EmbeddingImpl(std::int64_t input_dim, std::int64_t output_dim, EmbeddingOptions options = {});
     std::string class_name() const override { return "Embedding"; }
     void build(const Shape& input_shape) override;
@@ -35,7 +35,7 @@ public:
     std::int64_t output_dim() const { return output_dim_; }
     const Variable& embeddings() const { return embeddings_; }
 
-private:
+  private:
     Tensor checked_indices(const Tensor& inputs) const;
 
     std::int64_t input_dim_;
@@ -45,7 +45,7 @@ private:
 };
 
 class Embedding : public LayerHandle<EmbeddingImpl> {
-public:
+  public:
     Embedding(std::int64_t input_dim, std::int64_t output_dim, EmbeddingOptions options = {})
         : LayerHandle(std::make_shared<EmbeddingImpl>(input_dim, output_dim, std::move(options))) {}
 };

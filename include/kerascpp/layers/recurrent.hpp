@@ -57,7 +57,7 @@ struct RecurrentOptions {
 /// Called on {x, initial states...} it starts from the given states. A mask on x (from
 /// Embedding(mask_zero) or Masking) keeps the previous state and output at masked steps.
 class RecurrentImpl : public Layer {
-public:
+  public:
     RecurrentImpl(std::int64_t units, RecurrentOptions options);
     void build(const Shape& input_shape) override;
     Tensor call(const Tensor& inputs, bool training) override;
@@ -75,7 +75,7 @@ public:
     /// when it returns sequences, as Keras does).
     void set_zero_output_for_mask(bool zero) { zero_output_for_mask_ = zero; }
 
-protected:
+  protected:
     /// Weight columns per unit: 1 (SimpleRNN), 4 (LSTM), 3 (GRU).
     virtual std::int64_t gates() const = 0;
     /// States carried between steps: 1, or 2 for LSTM (h, c).
@@ -100,7 +100,7 @@ protected:
     Variable recurrent_kernel_;
     Variable bias_;
 
-private:
+  private:
     std::vector<Tensor> initial_states(const std::vector<Tensor>& inputs) const;
     Tensor dropout_mask(const Shape& shape, double rate);
 
@@ -110,11 +110,11 @@ private:
 
 /// h_t = activation(x_t · kernel + h_{t-1} · recurrent_kernel + bias)
 class SimpleRNNImpl : public RecurrentImpl {
-public:
+  public:
     explicit SimpleRNNImpl(std::int64_t units, RecurrentOptions options = {});
     std::string class_name() const override { return "SimpleRNN"; }
 
-protected:
+  protected:
     std::int64_t gates() const override { return 1; }
     std::string cell_name() const override { return "simple_rnn_cell"; }
     std::vector<Tensor> step(const Tensor& projected, const std::vector<Tensor>& states,
@@ -123,12 +123,12 @@ protected:
 
 /// Long short-term memory; gate columns in Keras order i, f, c, o; states {h, c}.
 class LSTMImpl : public RecurrentImpl {
-public:
+  public:
     explicit LSTMImpl(std::int64_t units, RecurrentOptions options = {});
     std::string class_name() const override { return "LSTM"; }
     nlohmann::json get_config() const override;
 
-protected:
+  protected:
     std::int64_t gates() const override { return 4; }
     std::size_t state_count() const override { return 2; }
     std::string cell_name() const override { return "lstm_cell"; }
@@ -140,12 +140,12 @@ protected:
 /// Gated recurrent unit; gate columns z, r, h. With reset_after (the default) the bias has
 /// shape (2, 3 * units): input bias then recurrent bias.
 class GRUImpl : public RecurrentImpl {
-public:
+  public:
     explicit GRUImpl(std::int64_t units, RecurrentOptions options = {});
     std::string class_name() const override { return "GRU"; }
     nlohmann::json get_config() const override;
 
-protected:
+  protected:
     std::int64_t gates() const override { return 3; }
     std::string cell_name() const override { return "gru_cell"; }
     Shape bias_shape() const override;
@@ -155,19 +155,19 @@ protected:
 };
 
 class SimpleRNN : public LayerHandle<SimpleRNNImpl> {
-public:
+  public:
     explicit SimpleRNN(std::int64_t units, RecurrentOptions options = {})
         : LayerHandle(std::make_shared<SimpleRNNImpl>(units, std::move(options))) {}
 };
 
 class LSTM : public LayerHandle<LSTMImpl> {
-public:
+  public:
     explicit LSTM(std::int64_t units, RecurrentOptions options = {})
         : LayerHandle(std::make_shared<LSTMImpl>(units, std::move(options))) {}
 };
 
 class GRU : public LayerHandle<GRUImpl> {
-public:
+  public:
     explicit GRU(std::int64_t units, RecurrentOptions options = {})
         : LayerHandle(std::make_shared<GRUImpl>(units, std::move(options))) {}
 };

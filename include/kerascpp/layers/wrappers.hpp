@@ -26,8 +26,9 @@ struct BidirectionalOptions {
 /// order before merging; with return_state the states follow: {output, forward states...,
 /// backward states...}. Weights: the forward layer's, then the backward layer's.
 class BidirectionalImpl : public Layer {
-public:
-    BidirectionalImpl(const std::shared_ptr<RecurrentImpl>& layer, BidirectionalOptions options = {});
+  public:
+    BidirectionalImpl(const std::shared_ptr<RecurrentImpl>& layer,
+                      BidirectionalOptions options = {});
     std::string class_name() const override { return "Bidirectional"; }
     void build(const Shape& input_shape) override;
     Tensor call(const Tensor& inputs, bool training) override;
@@ -39,7 +40,7 @@ public:
     const std::shared_ptr<RecurrentImpl>& forward_layer() const { return forward_; }
     const std::shared_ptr<RecurrentImpl>& backward_layer() const { return backward_; }
 
-private:
+  private:
     Tensor merge(const Tensor& forward, const Tensor& backward) const;
 
     std::shared_ptr<RecurrentImpl> forward_;
@@ -48,11 +49,12 @@ private:
 };
 
 class Bidirectional : public LayerHandle<BidirectionalImpl> {
-public:
+  public:
     template <class Impl>
     explicit Bidirectional(const LayerHandle<Impl>& layer, BidirectionalOptions options = {})
         : LayerHandle(std::make_shared<BidirectionalImpl>(layer.ptr(), std::move(options))) {}
-    explicit Bidirectional(const std::shared_ptr<RecurrentImpl>& layer, BidirectionalOptions options = {})
+    explicit Bidirectional(const std::shared_ptr<RecurrentImpl>& layer,
+                           BidirectionalOptions options = {})
         : LayerHandle(std::make_shared<BidirectionalImpl>(layer, std::move(options))) {}
 };
 
@@ -63,7 +65,7 @@ struct TimeDistributedOptions {
 /// Applies `layer` to every slice along axis 1 of a (batch, timesteps, ...) input, with the
 /// same weights for every timestep: TimeDistributed(Dense(8)).
 class TimeDistributedImpl : public Layer {
-public:
+  public:
     explicit TimeDistributedImpl(std::shared_ptr<Layer> layer, TimeDistributedOptions options = {});
     std::string class_name() const override { return "TimeDistributed"; }
     bool supports_masking() const override { return true; }
@@ -74,12 +76,12 @@ public:
 
     const std::shared_ptr<Layer>& layer() const { return layer_; }
 
-private:
+  private:
     std::shared_ptr<Layer> layer_;
 };
 
 class TimeDistributed : public LayerHandle<TimeDistributedImpl> {
-public:
+  public:
     explicit TimeDistributed(const AnyLayer& layer, TimeDistributedOptions options = {})
         : LayerHandle(std::make_shared<TimeDistributedImpl>(layer.ptr(), std::move(options))) {}
 };
