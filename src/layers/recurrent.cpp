@@ -9,6 +9,13 @@
 
 namespace kerascpp::layers {
 
+namespace {
+// Reverses the first (time) axis.
+Tensor reverse_steps(const Tensor& x) {
+    return take(x, arange(static_cast<double>(x.shape(0) - 1), -1.0, -1.0, int64));
+}
+}  // namespace
+
 RecurrentImpl::RecurrentImpl(std::int64_t units, RecurrentOptions options)
     : Layer(options.name), units_(units), options_(std::move(options)) {
     if (units <= 0) {
@@ -117,7 +124,28 @@ std::vector<Tensor> RecurrentImpl::call_multiple(const std::vector<Tensor>& inpu
     Tensor mask = x.keras_mask();
     if (mask.defined()) mask = transpose(mask.astype(bool_), {1, 0}).reshape({steps, batch, 1});
 
-    Tensor output = zeros({batch, units_}, x.dtype());
+    std::optional<std::vector<Tensor>> fused;
+    if (!mask.defined() && !recurrent_mask.defined()) {
+        fused =
+            fused_sequence(options_.go_backwards ? reverse_steps(projected) : projected, states);
+    }
+    std::vector<Tensor> outputs;
+    if (fused) {
+        outputs = std::move(*fused);
+        outputs[0] = options_.return_sequences ? transpose(outputs[0], {1, 0, 2}) : outputs[1];
+    } else {
+        outputs = step_loop(projected, states, mask, recurrent_mask);
+    }
+    if (options_.activity_regularizer) add_loss((*options_.activity_regularizer)(outputs[0]));
+    if (!options_.return_state) outputs.resize(1);
+    return outputs;
+}
+
+std::vector<Tensor> RecurrentImpl::step_loop(const Tensor& projected, std::vector<Tensor> states,
+                                             const Tensor& mask,
+                                             const Tensor& recurrent_mask) const {
+    const std::int64_t steps = projected.shape(0);
+    Tensor output = zeros_like(states[0]);
     std::vector<Tensor> sequence;
     for (std::int64_t i = 0; i < steps; ++i) {
         const std::int64_t t = options_.go_backwards ? steps - 1 - i : i;
@@ -133,10 +161,8 @@ std::vector<Tensor> RecurrentImpl::call_multiple(const std::vector<Tensor>& inpu
         output = out;
         if (options_.return_sequences) sequence.push_back(out);
     }
-    Tensor result = options_.return_sequences ? stack(sequence, 1) : output;
-    if (options_.activity_regularizer) add_loss((*options_.activity_regularizer)(result));
-    std::vector<Tensor> outputs{result};
-    if (options_.return_state) outputs.insert(outputs.end(), states.begin(), states.end());
+    std::vector<Tensor> outputs{options_.return_sequences ? stack(sequence, 1) : output};
+    outputs.insert(outputs.end(), states.begin(), states.end());
     return outputs;
 }
 

@@ -4,6 +4,7 @@
 #include "kerascpp/layers/registry.hpp"
 #include "kerascpp/ops.hpp"
 #include "layers/config_utils.hpp"
+#include "layers/lstm_sequence.hpp"
 
 namespace kerascpp::layers {
 
@@ -31,6 +32,18 @@ std::vector<Tensor> LSTMImpl::step(const Tensor& projected, const std::vector<Te
     const Tensor i = sigma(gate(z, 0)), f = sigma(gate(z, 1)), o = sigma(gate(z, 3));
     const Tensor c = f * states[1] + i * options_.activation(gate(z, 2));
     return {o * options_.activation(c), c};
+}
+
+std::optional<std::vector<Tensor>> LSTMImpl::fused_sequence(
+    const Tensor& projected, const std::vector<Tensor>& states) const {
+    if (options_.activation.name() != "tanh" || options_.recurrent_activation.name() != "sigmoid" ||
+        !detail::lstm_sequence_supported(projected, recurrent_kernel_, states[0], states[1])) {
+        return std::nullopt;
+    }
+    const Tensor hc = detail::lstm_sequence(projected, recurrent_kernel_, states[0], states[1]);
+    const Tensor h = hc[0];
+    const std::int64_t last = projected.shape(0) - 1;
+    return std::vector<Tensor>{h, h[last], hc[1][last]};
 }
 
 nlohmann::json LSTMImpl::get_config() const {

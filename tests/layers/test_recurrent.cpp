@@ -340,3 +340,37 @@ TEST_CASE("recurrent: an LSTM learns whether a sequence's sum is positive") {
     MESSAGE("LSTM sum-sign accuracy on held-out data: " << results.at("accuracy"));
     CHECK(results.at("accuracy") >= 0.9);
 }
+
+TEST_CASE("recurrent: the fused float32 LSTM matches the step loop in values and gradients") {
+    k::utils::set_random_seed(21);
+    for (const bool backwards : {false, true}) {
+        CAPTURE(backwards);
+        kl::LSTM lstm(3,
+                      {.return_sequences = true, .return_state = true, .go_backwards = backwards});
+        const k::Tensor x = uniform_tensor({2, 5, 4}, -1, 1, 3),
+                        h0 = uniform_tensor({2, 3}, -1, 1, 4),
+                        c0 = uniform_tensor({2, 3}, -1, 1, 5);
+        lstm({x, h0, c0});
+        const auto run = [&](k::DType dtype) {
+            std::vector<k::Tensor> in{x.astype(dtype), h0.astype(dtype), c0.astype(dtype)};
+            k::GradientTape tape;
+            tape.watch(in);
+            const k::LayerOutputs out = lstm(in);
+            const k::Tensor loss =
+                k::sum(out[0] * out[0]) + k::sum(out[1] * 0.5) + k::sum(out[2] * out[2] * 0.25);
+            std::vector<k::Tensor> sources = in;
+            for (const auto& v : lstm->trainable_weights()) sources.push_back(v);
+            std::vector<k::Tensor> results(out.begin(), out.end());
+            for (const auto& g : tape.gradient(loss, sources)) results.push_back(g);
+            return results;
+        };
+        const auto fused = run(k::float32), loop = run(k::float64);
+        REQUIRE(fused.size() == loop.size());
+        for (std::size_t i = 0; i < fused.size(); ++i) {
+            CAPTURE(i);
+            REQUIRE(fused[i].defined());
+            CHECK(fused[i].dtype() == k::float32);
+            CHECK(max_abs_diff(fused[i], loop[i]) <= 1e-5);
+        }
+    }
+}

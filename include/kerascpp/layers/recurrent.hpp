@@ -91,6 +91,14 @@ class RecurrentImpl : public Layer {
     /// the output is new_states[0].
     virtual std::vector<Tensor> step(const Tensor& projected, const std::vector<Tensor>& states,
                                      const Tensor& h_dropped) const = 0;
+    /// A faster equivalent of the step loop for the case at hand, or nullopt when there is
+    /// none: given every timestep's input projection (timesteps, batch, gates * units) in
+    /// processing order and the initial states, returns the outputs (timesteps, batch, units)
+    /// in processing order followed by the final states.
+    virtual std::optional<std::vector<Tensor>> fused_sequence(const Tensor&,
+                                                              const std::vector<Tensor>&) const {
+        return std::nullopt;
+    }
     /// Columns [g * units, (g + 1) * units) of a (batch, gates * units) tensor.
     Tensor gate(const Tensor& z, std::int64_t g) const;
 
@@ -102,6 +110,9 @@ class RecurrentImpl : public Layer {
 
   private:
     std::vector<Tensor> initial_states(const std::vector<Tensor>& inputs) const;
+    /// The loop over timesteps with step(): {output or sequence, final states...}.
+    std::vector<Tensor> step_loop(const Tensor& projected, std::vector<Tensor> states,
+                                  const Tensor& mask, const Tensor& recurrent_mask) const;
     Tensor dropout_mask(const Shape& shape, double rate);
 
     bool zero_output_for_mask_ = false;
@@ -135,6 +146,8 @@ class LSTMImpl : public RecurrentImpl {
     Tensor initial_bias() const override;
     std::vector<Tensor> step(const Tensor& projected, const std::vector<Tensor>& states,
                              const Tensor& h_dropped) const override;
+    std::optional<std::vector<Tensor>> fused_sequence(
+        const Tensor& projected, const std::vector<Tensor>& states) const override;
 };
 
 /// Gated recurrent unit; gate columns z, r, h. With reset_after (the default) the bias has
