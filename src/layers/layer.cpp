@@ -33,13 +33,15 @@ std::string unique_name(const std::string& prefix) {
 std::string shapes_str(const std::vector<Tensor>& inputs) {
     if (inputs.size() == 1) return shape_str(inputs[0].shape());
     std::string s = "[";
-    for (std::size_t i = 0; i < inputs.size(); ++i) s += (i ? ", " : "") + shape_str(inputs[i].shape());
+    for (std::size_t i = 0; i < inputs.size(); ++i)
+        s += (i ? ", " : "") + shape_str(inputs[i].shape());
     return s + "]";
 }
 
-std::string exception_context(const Layer& layer, const std::vector<Tensor>& inputs, const std::string& what) {
-    return "Exception encountered when calling " + layer.class_name() + ".call() of layer '" + layer.name() +
-           "' with inputs of shape " + shapes_str(inputs) + ":\n" + what;
+std::string exception_context(const Layer& layer, const std::vector<Tensor>& inputs,
+                              const std::string& what) {
+    return "Exception encountered when calling " + layer.class_name() + ".call() of layer '" +
+           layer.name() + "' with inputs of shape " + shapes_str(inputs) + ":\n" + what;
 }
 
 // The shape with the batch axis unknown, as layers are built and report shapes.
@@ -52,8 +54,9 @@ Shape batchless(Shape shape) {
 
 LayerOutputs::operator Tensor() const {
     if (size() != 1) {
-        throw ValueError("The layer returned " + std::to_string(size()) +
-                         " outputs where one tensor was expected; index the outputs ([0], [1], ...)");
+        throw ValueError(
+            "The layer returned " + std::to_string(size()) +
+            " outputs where one tensor was expected; index the outputs ([0], [1], ...)");
     }
     return front();
 }
@@ -70,7 +73,8 @@ Tensor Layer::operator()(const Tensor& inputs, bool training) {
 }
 
 LayerOutputs Layer::operator()(const std::vector<Tensor>& inputs, bool training) {
-    if (inputs.empty()) throw ValueError("Layer '" + name() + "' was called with an empty list of inputs");
+    if (inputs.empty())
+        throw ValueError("Layer '" + name() + "' was called with an empty list of inputs");
     try {
         std::vector<Shape> shapes;
         for (const auto& t : inputs) shapes.push_back(batchless(t.shape()));
@@ -91,7 +95,8 @@ LayerOutputs Layer::operator()(const std::vector<Tensor>& inputs, bool training)
     }
 }
 
-void Layer::attach_masks(const std::vector<Tensor>& inputs, const std::vector<Tensor>& outputs) const {
+void Layer::attach_masks(const std::vector<Tensor>& inputs,
+                         const std::vector<Tensor>& outputs) const {
     const Tensor mask = compute_mask(inputs, inputs[0].keras_mask());
     if (!mask.defined()) return;
     for (const auto& out : outputs) {
@@ -101,8 +106,9 @@ void Layer::attach_masks(const std::vector<Tensor>& inputs, const std::vector<Te
 
 std::vector<Tensor> Layer::call_multiple(const std::vector<Tensor>& inputs, bool training) {
     if (inputs.size() != 1) {
-        throw ValueError("Layer '" + name() + "' of class " + class_name() + " takes a single input, got a list of " +
-                         std::to_string(inputs.size()) + " tensors");
+        throw ValueError("Layer '" + name() + "' of class " + class_name() +
+                         " takes a single input, got a list of " + std::to_string(inputs.size()) +
+                         " tensors");
     }
     return {call(inputs[0], training)};
 }
@@ -111,11 +117,15 @@ Tensor Layer::compute_mask(const std::vector<Tensor>&, const Tensor& mask) const
     return supports_masking() ? mask : Tensor();
 }
 
-void Layer::build_multiple(const std::vector<Shape>& input_shapes) { build(input_shapes.at(0)); }
+void Layer::build_multiple(const std::vector<Shape>& input_shapes) {
+    build(input_shapes.at(0));
+}
 
 void Layer::build(const Shape&) {}
 
-void Layer::ensure_built(const Shape& input_shape) { ensure_built(std::vector<Shape>{input_shape}); }
+void Layer::ensure_built(const Shape& input_shape) {
+    ensure_built(std::vector<Shape>{input_shape});
+}
 
 void Layer::ensure_built(const std::vector<Shape>& input_shapes) {
     if (built_) return;
@@ -124,7 +134,9 @@ void Layer::ensure_built(const std::vector<Shape>& input_shapes) {
     built_ = true;
 }
 
-Shape Layer::compute_output_shape(const Shape& input_shape) const { return input_shape; }
+Shape Layer::compute_output_shape(const Shape& input_shape) const {
+    return input_shape;
+}
 
 nlohmann::json Layer::get_config() const {
     return {{"name", name()}, {"trainable", trainable_}, {"dtype", "float32"}};
@@ -153,8 +165,10 @@ Variable Layer::add_weight(const std::string& weight_name, const Shape& shape,
 
 std::vector<Variable> Layer::weights() const {
     std::vector<Variable> out;
-    for (const auto& w : weights_) if (w.trainable) out.push_back(w.variable);
-    for (const auto& w : weights_) if (!w.trainable) out.push_back(w.variable);
+    for (const auto& w : weights_)
+        if (w.trainable) out.push_back(w.variable);
+    for (const auto& w : weights_)
+        if (!w.trainable) out.push_back(w.variable);
     for (const auto& layer : sublayers_) {
         for (auto& v : layer->weights()) out.push_back(v);
     }
@@ -164,7 +178,8 @@ std::vector<Variable> Layer::weights() const {
 std::vector<Variable> Layer::trainable_weights() const {
     std::vector<Variable> out;
     if (!trainable_) return out;
-    for (const auto& w : weights_) if (w.trainable) out.push_back(w.variable);
+    for (const auto& w : weights_)
+        if (w.trainable) out.push_back(w.variable);
     for (const auto& layer : sublayers_) {
         for (auto& v : layer->trainable_weights()) out.push_back(v);
     }
@@ -173,7 +188,8 @@ std::vector<Variable> Layer::trainable_weights() const {
 
 std::vector<Variable> Layer::non_trainable_weights() const {
     std::vector<Variable> out;
-    for (const auto& w : weights_) if (!w.trainable || !trainable_) out.push_back(w.variable);
+    for (const auto& w : weights_)
+        if (!w.trainable || !trainable_) out.push_back(w.variable);
     for (const auto& layer : sublayers_) {
         for (auto& v : layer->non_trainable_weights()) out.push_back(v);
     }
@@ -189,14 +205,15 @@ std::vector<Tensor> Layer::get_weights() const {
 void Layer::set_weights(const std::vector<Tensor>& values) {
     const auto vars = weights();
     if (values.size() != vars.size()) {
-        throw ValueError("set_weights of layer '" + name() + "': expected " + std::to_string(vars.size()) +
-                         " weight arrays, got " + std::to_string(values.size()));
+        throw ValueError("set_weights of layer '" + name() + "': expected " +
+                         std::to_string(vars.size()) + " weight arrays, got " +
+                         std::to_string(values.size()));
     }
     for (std::size_t i = 0; i < vars.size(); ++i) {
         if (values[i].shape() != vars[i].shape()) {
-            throw ValueError("set_weights of layer '" + name() + "': weight '" + vars[i].path() + "' has shape " +
-                             shape_str(vars[i].shape()) + " but the value given has shape " +
-                             shape_str(values[i].shape()));
+            throw ValueError("set_weights of layer '" + name() + "': weight '" + vars[i].path() +
+                             "' has shape " + shape_str(vars[i].shape()) +
+                             " but the value given has shape " + shape_str(values[i].shape()));
         }
     }
     for (std::size_t i = 0; i < vars.size(); ++i) vars[i].assign(values[i]);
@@ -226,8 +243,12 @@ std::shared_ptr<Layer> Layer::untrack_last() {
     return last;
 }
 
-void Layer::add_loss(const Tensor& loss) { added_losses_.push_back(loss); }
-void Layer::clear_added_losses() { added_losses_.clear(); }
+void Layer::add_loss(const Tensor& loss) {
+    added_losses_.push_back(loss);
+}
+void Layer::clear_added_losses() {
+    added_losses_.clear();
+}
 
 void Layer::track(std::shared_ptr<Layer> layer) {
     if (!layer) throw ValueError("layer '" + name() + "': cannot track an empty layer");

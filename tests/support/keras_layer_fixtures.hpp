@@ -13,8 +13,8 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
-#include <map>
 #include <kerascpp/kerascpp.hpp>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
@@ -29,9 +29,11 @@ using nlohmann::json;
 /// The fixture file of a family, or nullopt (with a doctest MESSAGE) when the shared data
 /// folder is absent.
 inline std::optional<json> load_layer_fixtures(const std::string& family) {
-    const auto path = std::filesystem::path(KERASCPP_SHARED_DATA_DIR) / "keras" / "layers" / (family + ".json");
+    const auto path =
+        std::filesystem::path(KERASCPP_SHARED_DATA_DIR) / "keras" / "layers" / (family + ".json");
     if (!std::filesystem::exists(path)) {
-        MESSAGE("skipped: " << path.string() << " is absent (the shared Keras fixtures are not on this machine)");
+        MESSAGE("skipped: " << path.string()
+                            << " is absent (the shared Keras fixtures are not on this machine)");
         return std::nullopt;
     }
     std::ifstream in(path);
@@ -58,7 +60,8 @@ inline std::optional<std::vector<json>> chain_layers(const json& model_config) {
             continue;
         }
         const auto& nodes = layer.at("inbound_nodes");
-        if (nodes.size() != 1 || nodes[0].size() != 1 || nodes[0][0][0] != previous) return std::nullopt;
+        if (nodes.size() != 1 || nodes[0].size() != 1 || nodes[0][0][0] != previous)
+            return std::nullopt;
         previous = layer.at("name").get<std::string>();
         chain.push_back(layer);
     }
@@ -74,7 +77,8 @@ inline k::Tensor run_chain_case(const json& c, const std::vector<json>& chain) {
 
     std::vector<std::shared_ptr<k::Layer>> layers;
     for (const auto& layer : chain) {
-        layers.push_back(k::layers::deserialize({{"class_name", layer.at("class_name")}, {"config", layer.at("config")}}));
+        layers.push_back(k::layers::deserialize(
+            {{"class_name", layer.at("class_name")}, {"config", layer.at("config")}}));
     }
     const auto forward = [&] {
         k::Tensor y = x;
@@ -85,7 +89,8 @@ inline k::Tensor run_chain_case(const json& c, const std::vector<json>& chain) {
     for (std::size_t i = 0; i < layers.size(); ++i) {
         std::vector<k::Tensor> values;
         for (const auto& w : c.at("weights")) {
-            if (w.at("layer") == chain[i].at("name")) values.push_back(fixture_tensor(w.at("shape"), w.at("data")));
+            if (w.at("layer") == chain[i].at("name"))
+                values.push_back(fixture_tensor(w.at("shape"), w.at("data")));
         }
         layers[i]->set_weights(values);
     }
@@ -95,7 +100,8 @@ inline k::Tensor run_chain_case(const json& c, const std::vector<json>& chain) {
 /// Checks every chain case of `family` whose class_name is in `classes` (all when empty);
 /// graph and stateful cases are counted and reported as skipped, and so are the cases in
 /// `differences` (case key → why Keras 3, which we follow, differs from the Keras 2 values).
-inline void check_layer_fixtures(const std::string& family, const std::set<std::string>& classes = {},
+inline void check_layer_fixtures(const std::string& family,
+                                 const std::set<std::string>& classes = {},
                                  const std::map<std::string, std::string>& differences = {}) {
     const auto fixtures = load_layer_fixtures(family);
     if (!fixtures) return;
@@ -114,9 +120,11 @@ inline void check_layer_fixtures(const std::string& family, const std::set<std::
         }
         CAPTURE(key);
         const k::Tensor got = run_chain_case(c, *chain);
-        const k::Tensor want = fixture_tensor(c.at("expected").at("shape"), c.at("expected").at("data"));
-        REQUIRE_MESSAGE(got.shape() == want.shape(),
-                        "shape " << k::shape_str(got.shape()) << ", Keras " << k::shape_str(want.shape()));
+        const k::Tensor want =
+            fixture_tensor(c.at("expected").at("shape"), c.at("expected").at("data"));
+        REQUIRE_MESSAGE(got.shape() == want.shape(), "shape " << k::shape_str(got.shape())
+                                                              << ", Keras "
+                                                              << k::shape_str(want.shape()));
         const auto g = got.to_vector<double>(), w = want.to_vector<double>();
         double scale = 1, worst = 0;
         for (std::size_t i = 0; i < w.size(); ++i) {

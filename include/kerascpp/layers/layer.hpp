@@ -8,11 +8,10 @@
 
 #include <concepts>
 #include <memory>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json_fwd.hpp>
 
 #include "kerascpp/initializers.hpp"
 #include "kerascpp/ref.hpp"
@@ -26,7 +25,7 @@ namespace kerascpp {
 /// to a Tensor when there is exactly one, so `Dense(10)(Concatenate()({a, b}))` reads as in
 /// Keras, while `lstm({x})` with return_state gives {output, h, c}.
 class LayerOutputs : public std::vector<Tensor> {
-public:
+  public:
     using std::vector<Tensor>::vector;
     explicit LayerOutputs(std::vector<Tensor> tensors) : std::vector<Tensor>(std::move(tensors)) {}
     /// The single output; ValueError if the layer returned several.
@@ -34,7 +33,7 @@ public:
 };
 
 class Layer {
-public:
+  public:
     /// An empty name means "pick one from the class name" (dense, dense_1, ...).
     explicit Layer(std::string name = "");
     virtual ~Layer() = default;
@@ -119,14 +118,14 @@ public:
     void track(std::shared_ptr<Layer> layer);
     const std::vector<std::shared_ptr<Layer>>& sublayers() const { return sublayers_; }
 
-protected:
+  protected:
     /// Called by operator() when inputs arrive; override to check shapes (InputSpec).
     virtual void check_input(const Tensor&) const {}
     void clear_added_losses();
     /// Removes and returns the last tracked sub-layer (nullptr if none).
     std::shared_ptr<Layer> untrack_last();
 
-private:
+  private:
     struct Weight {
         Variable variable;
         bool trainable;
@@ -148,39 +147,42 @@ private:
 /// A cheap, copyable handle to one shared layer implementation (libtorch's ModuleHolder).
 template <class Impl>
 class LayerHandle {
-public:
-    explicit LayerHandle(std::shared_ptr<Impl> impl) : impl_(std::move(impl)) { (void)impl_->name(); }
+  public:
+    explicit LayerHandle(std::shared_ptr<Impl> impl) : impl_(std::move(impl)) {
+        (void)impl_->name();
+    }
 
     Impl* operator->() const { return impl_.get(); }
     Impl& operator*() const { return *impl_; }
-    Tensor operator()(const Tensor& inputs, bool training = false) const { return (*impl_)(inputs, training); }
+    Tensor operator()(const Tensor& inputs, bool training = false) const {
+        return (*impl_)(inputs, training);
+    }
     LayerOutputs operator()(const std::vector<Tensor>& inputs, bool training = false) const {
         return (*impl_)(inputs, training);
     }
     const std::shared_ptr<Impl>& ptr() const { return impl_; }
     operator std::shared_ptr<Layer>() const { return impl_; }  // NOLINT
 
-private:
+  private:
     std::shared_ptr<Impl> impl_;
 };
 
 /// Anything that is a layer: a handle, a shared pointer, or a Layer subclass by value.
 class AnyLayer {
-public:
+  public:
     template <class Impl>
     AnyLayer(const LayerHandle<Impl>& handle) : ptr_(handle.ptr()) {}  // NOLINT
     template <class T>
-        requires std::derived_from<T, Layer>
-    AnyLayer(std::shared_ptr<T> layer) : ptr_(std::move(layer)) {}  // NOLINT
+    requires std::derived_from<T, Layer> AnyLayer(std::shared_ptr<T> layer)
+        : ptr_(std::move(layer)) {}  // NOLINT
     template <class T>
-        requires std::derived_from<std::remove_cvref_t<T>, Layer>
-    AnyLayer(T&& layer)  // NOLINT
+    requires std::derived_from<std::remove_cvref_t<T>, Layer> AnyLayer(T&& layer)  // NOLINT
         : ptr_(std::make_shared<std::remove_cvref_t<T>>(std::forward<T>(layer))) {
         (void)ptr_->name();
     }
     const std::shared_ptr<Layer>& ptr() const { return ptr_; }
 
-private:
+  private:
     std::shared_ptr<Layer> ptr_;
 };
 
