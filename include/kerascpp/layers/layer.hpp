@@ -33,7 +33,7 @@ public:
     operator Tensor() const;  // NOLINT
 };
 
-class Layer {
+class Layer : public std::enable_shared_from_this<Layer> {
 public:
     /// An empty name means "pick one from the class name" (dense, dense_1, ...).
     explicit Layer(std::string name = "");
@@ -48,7 +48,8 @@ public:
     const std::string& name() const;
 
     /// Builds the layer on first use, then runs call(). Errors from inside are rethrown
-    /// with the layer's class and name, as Keras does.
+    /// with the layer's class and name, as Keras does. On symbolic tensors (the functional
+    /// API) it records the call and returns symbolic outputs instead of computing.
     Tensor operator()(const Tensor& inputs, bool training = false);
     /// Calls the layer on several inputs (merging layers, attention, RNN initial states).
     /// Masks attached to the inputs (Tensor::keras_mask) reach call() on the tensors, and
