@@ -5,6 +5,7 @@
 #include "kerascpp/layers/core.hpp"
 #include "kerascpp/layers/embedding.hpp"
 #include "kerascpp/layers/layer.hpp"
+#include "kerascpp/layers/merging.hpp"
 #include "kerascpp/layers/noise.hpp"
 #include "kerascpp/layers/normalization.hpp"
 #include "kerascpp/layers/preprocessing.hpp"

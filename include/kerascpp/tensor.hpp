@@ -57,6 +57,9 @@ public:
     explicit Tensor(std::shared_ptr<detail::TensorImpl> impl);
 
     bool defined() const { return impl_ != nullptr; }
+    /// A symbolic tensor of the functional API (k::Input, a layer called on one): it has a
+    /// shape (-1 = unknown, e.g. the batch axis) and a dtype but no data.
+    bool is_symbolic() const;
 
     // ---- properties ---------------------------------------------------------------------
     const Shape& shape() const;

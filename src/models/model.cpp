@@ -11,7 +11,8 @@ namespace kerascpp {
 
 Model::Model(std::string name) : Layer(std::move(name)) {}
 
-Tensor Model::call(const Tensor&, bool) {
+Tensor Model::call(const Tensor& inputs, bool training) {
+    if (graph_) return LayerOutputs(call_multiple({inputs}, training));
     throw ValueError("Model '" + name() +
                      "' has no call(): subclass Model and override call(inputs, training), or use Sequential");
 }
@@ -110,6 +111,6 @@ Logs Model::test_step(const Tensor& x, const Tensor& y, const Tensor& sample_wei
 
 Tensor Model::predict_step(const Tensor& x) { return (*this)(x, /*training=*/false); }
 
-std::vector<std::shared_ptr<Layer>> Model::summary_layers() const { return sublayers(); }
+std::vector<std::shared_ptr<Layer>> Model::summary_layers() const { return layers(); }
 
 }  // namespace kerascpp

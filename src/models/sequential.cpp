@@ -48,24 +48,6 @@ std::vector<std::shared_ptr<Layer>> Sequential::layers() const {
     return out;
 }
 
-std::shared_ptr<Layer> Sequential::get_layer(const std::string& layer_name) const {
-    for (const auto& layer : layers()) {
-        if (layer->name() == layer_name) return layer;
-    }
-    std::string known;
-    for (const auto& layer : layers()) known += (known.empty() ? "" : ", ") + layer->name();
-    throw ValueError("No such layer: '" + layer_name + "'. Existing layers are: [" + known + "]");
-}
-
-std::shared_ptr<Layer> Sequential::get_layer(std::size_t index) const {
-    const auto all = layers();
-    if (index >= all.size()) {
-        throw IndexError("get_layer: index " + std::to_string(index) + " is out of range for a model with " +
-                         std::to_string(all.size()) + " layers");
-    }
-    return all[index];
-}
-
 std::optional<Shape> Sequential::input_shape() const {
     if (!sublayers().empty()) {
         if (const auto* input = as_input(sublayers().front())) return input->batch_shape();

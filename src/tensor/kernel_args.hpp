@@ -10,7 +10,12 @@
 namespace kerascpp::detail {
 
 backend::Backend& backend_of(const Device& device);
-inline backend::Backend& backend_of(const Tensor& t) { return *t.impl()->storage->backend; }
+/// The backend of a tensor's memory (a symbolic tensor has none: device() explains that).
+inline backend::Backend& backend_of(const Tensor& t) {
+    const auto& storage = t.impl()->storage;
+    if (!storage) [[unlikely]] return backend_of(t.device());
+    return *storage->backend;
+}
 
 inline const void* cdata(const Tensor& t) { return t.data_ptr(); }
 inline void* mdata(const Tensor& t) { return t.data_ptr(); }

@@ -18,6 +18,15 @@ const detail::TensorImpl& checked(const std::shared_ptr<detail::TensorImpl>& imp
     }
     return *impl;
 }
+
+const detail::Storage& storage_of(const detail::TensorImpl& impl) {
+    if (!impl.storage) {
+        throw ValueError(
+            "kerascpp: this is a symbolic tensor of the functional API (k::Input or a layer called on one); it "
+            "has a shape but no data. Call layers on it to build a model, then call the model on real tensors");
+    }
+    return *impl.storage;
+}
 }  // namespace
 
 Tensor::Tensor(std::shared_ptr<detail::TensorImpl> impl) : impl_(std::move(impl)) {}
@@ -29,7 +38,8 @@ std::int64_t Tensor::shape(int axis) const {
     return shape()[static_cast<std::size_t>(detail::normalize_axis("Tensor.shape", axis, ndim()))];
 }
 DType Tensor::dtype() const { return checked(impl_).dtype; }
-Device Tensor::device() const { return checked(impl_).storage->device; }
+Device Tensor::device() const { return storage_of(checked(impl_)).device; }
+bool Tensor::is_symbolic() const { return impl_ && !impl_->storage; }
 std::size_t Tensor::nbytes() const { return static_cast<std::size_t>(size()) * itemsize(dtype()); }
 std::uint64_t Tensor::id() const { return checked(impl_).id; }
 
@@ -41,7 +51,7 @@ void Tensor::set_keras_mask(const Tensor& mask) const {
 
 void* Tensor::data_ptr() const {
     const auto& impl = checked(impl_);
-    return static_cast<char*>(impl.storage->data) + impl.offset_bytes;
+    return static_cast<char*>(storage_of(impl).data) + impl.offset_bytes;
 }
 
 std::ostream& operator<<(std::ostream& os, const Tensor& t) { return os << t.str(); }

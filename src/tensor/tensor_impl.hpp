@@ -25,6 +25,10 @@ struct Storage {
 };
 
 /// Extra state of a Variable.
+/// Where a symbolic tensor of the functional API comes from (defined in the core's
+/// functional code): the node of the layer call that produced it and the output index.
+struct KerasHistory;
+
 struct VariableState {
     std::string name;
     std::string path;
@@ -40,6 +44,7 @@ struct TensorImpl {
     std::uint64_t id = next_id();
     std::unique_ptr<VariableState> variable;  // set for Variables only
     std::shared_ptr<TensorImpl> keras_mask;   // set by layers that produce a mask
+    std::shared_ptr<const KerasHistory> keras_history;  // symbolic tensors only (no storage)
 
     static std::uint64_t next_id() {
         static std::atomic<std::uint64_t> counter{1};

@@ -32,8 +32,8 @@ class LayerOutputs : public std::vector<Tensor> {
     operator Tensor() const;  // NOLINT
 };
 
-class Layer {
-  public:
+class Layer : public std::enable_shared_from_this<Layer> {
+public:
     /// An empty name means "pick one from the class name" (dense, dense_1, ...).
     explicit Layer(std::string name = "");
     virtual ~Layer() = default;
@@ -47,7 +47,8 @@ class Layer {
     const std::string& name() const;
 
     /// Builds the layer on first use, then runs call(). Errors from inside are rethrown
-    /// with the layer's class and name, as Keras does.
+    /// with the layer's class and name, as Keras does. On symbolic tensors (the functional
+    /// API) it records the call and returns symbolic outputs instead of computing.
     Tensor operator()(const Tensor& inputs, bool training = false);
     /// Calls the layer on several inputs (merging layers, attention, RNN initial states).
     /// Masks attached to the inputs (Tensor::keras_mask) reach call() on the tensors, and

@@ -16,6 +16,7 @@
 #include "kerascpp/layers/layer.hpp"
 #include "kerascpp/losses.hpp"
 #include "kerascpp/metrics.hpp"
+#include "kerascpp/models/functional.hpp"
 #include "kerascpp/optimizers.hpp"
 #include "kerascpp/ref.hpp"
 
@@ -93,13 +94,40 @@ struct PredictOptions {
     CallbackList callbacks;
 };
 
+namespace detail {
+class FunctionalGraph;
+}
+
 class Model : public Layer {
 public:
     explicit Model(std::string name = "");
+    /// A functional model (Keras's Functional): the graph of layer calls that leads from the
+    /// symbolic `inputs` (made by k::Input) to the symbolic `outputs`.
+    Model(const ModelIO& inputs, const ModelIO& outputs, std::string name = "");
 
-    std::string class_name() const override { return "Model"; }
-    /// Subclasses define the forward pass here.
+    /// "Functional" for a functional model, else "Model".
+    std::string class_name() const override;
+    /// Subclasses define the forward pass here (a functional model runs its graph).
     Tensor call(const Tensor& inputs, bool training) override;
+    std::vector<Tensor> call_multiple(const std::vector<Tensor>& inputs, bool training) override;
+    Shape compute_output_shape(const Shape& input_shape) const override;
+    nlohmann::json get_config() const override;
+
+    /// The layers: a functional model's in Keras's order (InputLayers included), else the
+    /// tracked sub-layers.
+    virtual std::vector<std::shared_ptr<Layer>> layers() const;
+    /// A layer by name or by index into layers(); ValueError / IndexError if none.
+    std::shared_ptr<Layer> get_layer(const std::string& name) const;
+    std::shared_ptr<Layer> get_layer(std::size_t index) const;
+
+    bool is_functional() const { return graph_ != nullptr; }
+    /// A functional model's symbolic inputs and outputs (empty for other models).
+    std::vector<Tensor> inputs() const;
+    std::vector<Tensor> outputs() const;
+    /// The names of the functional model's inputs (the Input layers' names, or the keys of
+    /// the map the model was made with) and outputs (the producing layers' names or keys).
+    std::vector<std::string> input_names() const;
+    std::vector<std::string> output_names() const;
 
     void compile(CompileOptions options = {});
     bool compiled() const { return compiled_; }
@@ -143,6 +171,9 @@ protected:
     virtual std::vector<std::shared_ptr<Layer>> summary_layers() const;
 
 private:
+    /// Per summary row, Keras's "Connected to" text; empty when the column is not shown.
+    std::vector<std::string> summary_connections() const;
+    std::shared_ptr<const detail::FunctionalGraph> graph_;
     void require_compiled(const char* method) const;
     void resolve_metrics(const Tensor& y, const Tensor& y_pred);
 

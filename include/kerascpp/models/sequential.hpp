@@ -19,9 +19,7 @@ public:
     /// Removes the last layer.
     void pop();
     /// The layers, InputLayer excluded (as Keras's model.layers).
-    std::vector<std::shared_ptr<Layer>> layers() const;
-    std::shared_ptr<Layer> get_layer(const std::string& name) const;
-    std::shared_ptr<Layer> get_layer(std::size_t index) const;
+    std::vector<std::shared_ptr<Layer>> layers() const override;
 
     void build(const Shape& input_shape) override;
     Tensor call(const Tensor& inputs, bool training) override;
