@@ -35,27 +35,49 @@ struct Dims {
     std::int64_t macs_per_image() const { return out_pixels * cols * g.out_channels; }
 };
 
-/// Visits, for each output pixel of images [n0, n1) and each kernel position, the input
-/// pixel it reads (or -1 inside the padding): visit(row, column block, input pixel).
+/// A run of consecutive kernel taps along the last spatial axis that read input pixels
+/// first_pixel, first_pixel + step, ... (count of them); the taps around it read padding.
+struct TapRun {
+    std::int64_t row, tap, pad_before, count, pad_after, first_pixel, step;
+};
+
+/// Calls visit(run) for each output pixel of images [n0, n1) (rows from 0) and each kernel
+/// position of the leading spatial axes. The last axis's clipping is the same for every row,
+/// so it is worked out once per output column.
 template <class Visit>
-void for_each_tap(const ConvGeometry& g, std::int64_t n0, std::int64_t n1, Visit&& visit) {
-    std::int64_t row = 0;
+void for_each_tap_run(const ConvGeometry& g, std::int64_t n0, std::int64_t n1, Visit&& visit) {
+    const std::int64_t kw = g.kernel[2], d = g.dilation[2], width = g.input[2], out_w = g.output[2];
+    struct Column {
+        std::int64_t first, lo, hi;  // input column of the first real tap; real taps [lo, hi)
+    };
+    std::vector<Column> columns(static_cast<std::size_t>(out_w));
+    for (std::int64_t ox = 0; ox < out_w; ++ox) {
+        const std::int64_t x0 = ox * g.stride[2] - g.pad_before[2];  // input column of tap 0
+        const std::int64_t lo = x0 >= 0 ? 0 : std::min(kw, (-x0 + d - 1) / d);
+        const std::int64_t hi = x0 >= width ? 0 : std::min(kw, (width - 1 - x0) / d + 1);
+        columns[static_cast<std::size_t>(ox)] = {x0 + lo * d, lo, std::max(lo, hi)};
+    }
+    TapRun run{};
+    run.step = d;
+    std::int64_t row0 = 0;
     for (std::int64_t n = n0; n < n1; ++n) {
         for (std::int64_t oz = 0; oz < g.output[0]; ++oz) {
-            for (std::int64_t oy = 0; oy < g.output[1]; ++oy) {
-                for (std::int64_t ox = 0; ox < g.output[2]; ++ox, ++row) {
-                    std::int64_t tap = 0;
-                    for (std::int64_t kz = 0; kz < g.kernel[0]; ++kz) {
-                        const std::int64_t iz = oz * g.stride[0] - g.pad_before[0] + kz * g.dilation[0];
-                        const bool z_in = iz >= 0 && iz < g.input[0];
-                        for (std::int64_t ky = 0; ky < g.kernel[1]; ++ky) {
-                            const std::int64_t iy = oy * g.stride[1] - g.pad_before[1] + ky * g.dilation[1];
-                            const bool zy_in = z_in && iy >= 0 && iy < g.input[1];
-                            for (std::int64_t kx = 0; kx < g.kernel[2]; ++kx, ++tap) {
-                                const std::int64_t ix = ox * g.stride[2] - g.pad_before[2] + kx * g.dilation[2];
-                                const bool in = zy_in && ix >= 0 && ix < g.input[2];
-                                visit(row, tap, in ? ((n * g.input[0] + iz) * g.input[1] + iy) * g.input[2] + ix : -1);
-                            }
+            for (std::int64_t oy = 0; oy < g.output[1]; ++oy, row0 += out_w) {
+                for (std::int64_t kz = 0; kz < g.kernel[0]; ++kz) {
+                    const std::int64_t iz = oz * g.stride[0] - g.pad_before[0] + kz * g.dilation[0];
+                    for (std::int64_t ky = 0; ky < g.kernel[1]; ++ky) {
+                        const std::int64_t iy = oy * g.stride[1] - g.pad_before[1] + ky * g.dilation[1];
+                        const bool inside = iz >= 0 && iz < g.input[0] && iy >= 0 && iy < g.input[1];
+                        const std::int64_t line = ((n * g.input[0] + iz) * g.input[1] + iy) * width;
+                        run.tap = (kz * g.kernel[1] + ky) * kw;
+                        for (std::int64_t ox = 0; ox < out_w; ++ox) {
+                            const Column& c = columns[static_cast<std::size_t>(ox)];
+                            run.row = row0 + ox;
+                            run.pad_before = inside ? c.lo : kw;
+                            run.count = inside ? c.hi - c.lo : 0;
+                            run.pad_after = inside ? kw - c.hi : 0;
+                            run.first_pixel = inside ? line + c.first : 0;
+                            visit(run);
                         }
                     }
                 }
@@ -68,13 +90,17 @@ void for_each_tap(const ConvGeometry& g, std::int64_t n0, std::int64_t n1, Visit
 template <class T>
 void im2col(const Dims& d, const T* x, std::int64_t n0, std::int64_t n1, std::int64_t c0, T* col) {
     const std::int64_t cg = d.in_per_group, cin = d.g.in_channels;
-    for_each_tap(d.g, n0, n1, [&](std::int64_t row, std::int64_t tap, std::int64_t pixel) {
-        T* dst = col + row * d.cols + tap * cg;
-        if (pixel < 0) {
-            std::fill_n(dst, cg, T(0));
+    for_each_tap_run(d.g, n0, n1, [&](const TapRun& r) {
+        T* dst = col + r.row * d.cols + r.tap * cg;
+        std::fill_n(dst, r.pad_before * cg, T(0));
+        dst += r.pad_before * cg;
+        const T* src = x + r.first_pixel * cin + c0;
+        if (r.step == 1 && cg == cin) {  // the run is contiguous in the input
+            std::copy_n(src, r.count * cg, dst);
         } else {
-            std::copy_n(x + pixel * cin + c0, cg, dst);
+            for (std::int64_t i = 0; i < r.count; ++i) std::copy_n(src + i * r.step * cin, cg, dst + i * cg);
         }
+        std::fill_n(dst + r.count * cg, r.pad_after * cg, T(0));
     });
 }
 
@@ -82,11 +108,17 @@ void im2col(const Dims& d, const T* x, std::int64_t n0, std::int64_t n1, std::in
 template <class T>
 void col2im(const Dims& d, const T* col, std::int64_t n0, std::int64_t n1, std::int64_t c0, T* dx) {
     const std::int64_t cg = d.in_per_group, cin = d.g.in_channels;
-    for_each_tap(d.g, n0, n1, [&](std::int64_t row, std::int64_t tap, std::int64_t pixel) {
-        if (pixel < 0) return;
-        const T* src = col + row * d.cols + tap * cg;
-        T* dst = dx + pixel * cin + c0;
-        for (std::int64_t c = 0; c < cg; ++c) dst[c] += src[c];
+    for_each_tap_run(d.g, n0, n1, [&](const TapRun& r) {
+        const T* src = col + r.row * d.cols + (r.tap + r.pad_before) * cg;
+        T* dst = dx + r.first_pixel * cin + c0;
+        if (r.step == 1 && cg == cin) {
+            for (std::int64_t i = 0; i < r.count * cg; ++i) dst[i] += src[i];
+        } else {
+            for (std::int64_t i = 0; i < r.count; ++i) {
+                T* out = dst + i * r.step * cin;
+                for (std::int64_t c = 0; c < cg; ++c) out[c] += src[i * cg + c];
+            }
+        }
     });
 }
 

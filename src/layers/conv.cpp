@@ -71,15 +71,7 @@ Tensor ConvImpl::call(const Tensor& inputs, bool) {
     const Tensor x = causal ? pad_front(inputs, (kernel_size_[0] - 1) * dilation_rate_[0], options_.data_format) : inputs;
     Tensor y = conv(x, kernel_, {.strides = strides_, .padding = causal ? "valid" : options_.padding,
                                  .data_format = options_.data_format, .dilation_rate = dilation_rate_});
-    if (options_.use_bias) {
-        if (options_.data_format == "channels_last") {
-            y = y + bias_;
-        } else {
-            Shape bias_shape(static_cast<std::size_t>(rank_ + 1), 1);
-            bias_shape[0] = filters_;
-            y = y + reshape(bias_, bias_shape);
-        }
-    }
+    if (options_.use_bias) y = detail::add_channel_bias(y, bias_, options_.data_format);
     y = options_.activation(y);
     if (options_.activity_regularizer) add_loss((*options_.activity_regularizer)(y));
     return y;
@@ -87,16 +79,9 @@ Tensor ConvImpl::call(const Tensor& inputs, bool) {
 
 Shape ConvImpl::compute_output_shape(const Shape& input_shape) const {
     detail::check_spatial_input(name(), rank_, options_.data_format, 0, input_shape);
-    Shape spatial = detail::spatial_of(input_shape, options_.data_format);
     const std::string what = class_name();
-    for (std::size_t d = 0; d < spatial.size(); ++d) {
-        if (spatial[d] < 0) continue;
-        const std::int64_t span = (kernel_size_[d] - 1) * dilation_rate_[d] + 1;
-        const bool causal = options_.padding == "causal";
-        spatial[d] = detail::pad_axis(what.c_str(), causal ? "valid" : options_.padding,
-                                      spatial[d] + (causal ? span - 1 : 0), span, strides_[d])
-                         .output;
-    }
+    const Shape spatial = detail::conv_output_spatial(what.c_str(), detail::spatial_of(input_shape, options_.data_format),
+                                                      options_.padding, kernel_size_, strides_, dilation_rate_);
     return detail::batch_shape(input_shape[0], spatial, filters_, options_.data_format);
 }
 

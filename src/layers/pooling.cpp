@@ -20,9 +20,7 @@ PoolingImpl::PoolingImpl(PoolingMode mode, int rank, const SpatialTuple& pool_si
     pool_size_ = detail::positive_tuple(what.c_str(), "pool_size", pool_size, rank);
     strides_ = detail::positive_tuple(what.c_str(), "strides", options_.strides.value_or(pool_size_), rank);
     detail::check_data_format(what.c_str(), options_.data_format);
-    if (options_.padding != "valid" && options_.padding != "same") {
-        throw ValueError(what + ": `padding` must be 'valid' or 'same', got '" + options_.padding + "'");
-    }
+    detail::check_padding(what, options_.padding);
 }
 
 std::string PoolingImpl::class_name() const { return mode_text(mode_) + "Pooling" + std::to_string(rank_) + "D"; }

@@ -1,6 +1,8 @@
 #include "layers/spatial_config.hpp"
 
 #include "kerascpp/errors.hpp"
+#include "kerascpp/ops.hpp"
+#include "ops/spatial.hpp"
 
 namespace kerascpp::detail {
 
@@ -43,6 +45,32 @@ Shape batch_shape(std::int64_t batch, const Shape& spatial, std::int64_t channel
     out.insert(out.end(), spatial.begin(), spatial.end());
     if (data_format == "channels_last") out.push_back(channels);
     return out;
+}
+
+Tensor add_channel_bias(const Tensor& y, const Tensor& bias, const std::string& data_format) {
+    if (data_format == "channels_last") return y + bias;
+    Shape shape(static_cast<std::size_t>(y.ndim() - 1), 1);
+    shape[0] = bias.shape(0);
+    return y + reshape(bias, shape);
+}
+
+Shape conv_output_spatial(const char* layer, const Shape& spatial, const std::string& padding,
+                          const std::vector<std::int64_t>& kernel_size, const std::vector<std::int64_t>& strides,
+                          const std::vector<std::int64_t>& dilation_rate) {
+    Shape out = spatial;
+    for (std::size_t d = 0; d < out.size(); ++d) {
+        if (out[d] < 0) continue;
+        const std::int64_t span = (kernel_size[d] - 1) * dilation_rate[d] + 1;
+        const bool causal = padding == "causal";
+        out[d] = pad_axis(layer, causal ? "valid" : padding, out[d] + (causal ? span - 1 : 0), span, strides[d]).output;
+    }
+    return out;
+}
+
+void check_padding(const std::string& layer, const std::string& padding) {
+    if (padding != "valid" && padding != "same") {
+        throw ValueError(layer + ": `padding` must be 'valid' or 'same', got '" + padding + "'");
+    }
 }
 
 }  // namespace kerascpp::detail

@@ -7,6 +7,7 @@
 
 #include "kerascpp/ops/conv.hpp"
 #include "kerascpp/shape.hpp"
+#include "kerascpp/tensor.hpp"
 
 namespace kerascpp::detail {
 
@@ -26,5 +27,17 @@ Shape spatial_of(const Shape& shape, const std::string& data_format);
 
 /// A batch shape from the batch size, the spatial sizes and the channels.
 Shape batch_shape(std::int64_t batch, const Shape& spatial, std::int64_t channels, const std::string& data_format);
+
+/// y + bias along the channel axis of data_format.
+Tensor add_channel_bias(const Tensor& y, const Tensor& bias, const std::string& data_format);
+
+/// The spatial output sizes of a convolution for Keras's padding ("causal" counts as
+/// "valid" on a left-padded input); unknown (-1) sizes stay unknown.
+Shape conv_output_spatial(const char* layer, const Shape& spatial, const std::string& padding,
+                          const std::vector<std::int64_t>& kernel_size, const std::vector<std::int64_t>& strides,
+                          const std::vector<std::int64_t>& dilation_rate);
+
+/// Throws ValueError naming the layer unless padding is "valid" or "same".
+void check_padding(const std::string& layer, const std::string& padding);
 
 }  // namespace kerascpp::detail

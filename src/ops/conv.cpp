@@ -93,21 +93,13 @@ backend::ConvGeometry conv_transpose_geometry(const Shape& x, const Shape& w, co
             throw ValueError("conv_transpose: `output_padding` values must be in [0, stride), got " +
                              shape_str(extra) + " with strides " + shape_str(strides));
         }
-        std::int64_t left = 0, right = 0;
-        if (args.padding == "valid") {
-            left = span - 1;
-            right = span - 1 + (extra.empty() ? std::max(span, s) - span : extra[i]);
-        } else {
-            const std::int64_t total = extra.empty() ? s + span - 2 : span + span % 2 - 2 + extra[i];
-            left = std::min(total / 2 + total % 2, span - 1);
-            right = total - left;
-        }
-        g.input[d] = (x[i + 1] - 1) * s + 1 + left + right - span + 1;
+        const auto axis = detail::transpose_pad_axis(args.padding, x[i + 1], span, s, extra.empty() ? -1 : extra[i]);
+        g.input[d] = axis.output;
         g.kernel[d] = w[i];
         g.output[d] = x[i + 1];
         g.stride[d] = s;
         g.dilation[d] = dilation[i];
-        g.pad_before[d] = span - 1 - left;
+        g.pad_before[d] = axis.before;
     }
     return g;
 }

@@ -57,6 +57,20 @@ AxisPadding pad_axis(const char* op, const std::string& padding, std::int64_t in
     return out;
 }
 
+AxisPadding transpose_pad_axis(const std::string& padding, std::int64_t input, std::int64_t window, std::int64_t stride,
+                               std::int64_t extra) {
+    std::int64_t left = 0, right = 0;
+    if (padding == "valid") {
+        left = window - 1;
+        right = window - 1 + (extra < 0 ? std::max(window, stride) - window : extra);
+    } else {
+        const std::int64_t total = extra < 0 ? stride + window - 2 : window + window % 2 - 2 + extra;
+        left = std::min(total / 2 + total % 2, window - 1);
+        right = total - left;
+    }
+    return {(input - 1) * stride + 1 + left + right - window + 1, window - 1 - left};
+}
+
 std::vector<std::int64_t> positive_tuple(const char* op, const char* what, const SpatialTuple& t, int rank) {
     auto values = t.expand(op, what, rank);
     for (const auto v : values) {
