@@ -4,11 +4,10 @@
 // Prints "kerascpp batch=<b> samples_per_s=<v>" per batch size; bench/run_cnn_bench.sh
 // compares it with PyTorch in the same run.
 // Usage: bench_cnn [samples] [epochs] [batch sizes...]
-#include <kerascpp/kerascpp.hpp>
-
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <kerascpp/kerascpp.hpp>
 #include <vector>
 
 namespace k = kerascpp;
@@ -25,15 +24,19 @@ int main(int argc, char** argv) {
     const k::Tensor x = k::random::uniform({samples, 28, 28, 1});
     const k::Tensor y = k::random::uniform({samples}, 0.0, 10.0).astype(k::int32);
     for (const std::int64_t batch : batch_sizes) {
-        k::Sequential model({kl::Input({28, 28, 1}), kl::Conv2D(32, 3, {.activation = "relu"}), kl::MaxPooling2D(2),
-                             kl::Conv2D(64, 3, {.activation = "relu"}), kl::MaxPooling2D(2), kl::Flatten(),
-                             kl::Dense(128, "relu"), kl::Dense(10, "softmax")});
-        model.compile({.optimizer = k::optimizers::Adam(1e-3), .loss = "sparse_categorical_crossentropy"});
+        k::Sequential model({kl::Input({28, 28, 1}), kl::Conv2D(32, 3, {.activation = "relu"}),
+                             kl::MaxPooling2D(2), kl::Conv2D(64, 3, {.activation = "relu"}),
+                             kl::MaxPooling2D(2), kl::Flatten(), kl::Dense(128, "relu"),
+                             kl::Dense(10, "softmax")});
+        model.compile(
+            {.optimizer = k::optimizers::Adam(1e-3), .loss = "sparse_categorical_crossentropy"});
         const std::int64_t warm = std::min<std::int64_t>(samples, batch * 10);
-        model.fit(x.slice_rows(0, warm), y.slice_rows(0, warm), {.batch_size = batch, .epochs = 1, .verbose = 0});
+        model.fit(x.slice_rows(0, warm), y.slice_rows(0, warm),
+                  {.batch_size = batch, .epochs = 1, .verbose = 0});
         const auto t0 = std::chrono::steady_clock::now();
         model.fit(x, y, {.batch_size = batch, .epochs = epochs, .verbose = 0});
-        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        const double seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         std::printf("kerascpp batch=%lld samples_per_s=%.0f\n", static_cast<long long>(batch),
                     static_cast<double>(samples) * epochs / seconds);
     }

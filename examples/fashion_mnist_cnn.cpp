@@ -1,8 +1,7 @@
 // Trains a small CNN on Fashion-MNIST (two Conv2D + MaxPooling2D blocks, then Dense).
 // Needs the dataset: `apt-get install dataset-fashion-mnist` (scripts/install-deps.sh does it).
-#include <kerascpp/kerascpp.hpp>
-
 #include <cstdio>
+#include <kerascpp/kerascpp.hpp>
 
 namespace k = kerascpp;
 namespace kl = kerascpp::layers;

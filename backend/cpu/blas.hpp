@@ -19,7 +19,8 @@ void blas_gemm(bool trans_a, bool trans_b, std::int64_t m, std::int64_t n, std::
                std::int64_t ldc) {
     const auto ta = trans_a ? CblasTrans : CblasNoTrans;
     const auto tb = trans_b ? CblasTrans : CblasNoTrans;
-    const auto M = static_cast<blasint>(m), N = static_cast<blasint>(n), K = static_cast<blasint>(k);
+    const auto M = static_cast<blasint>(m), N = static_cast<blasint>(n),
+               K = static_cast<blasint>(k);
     if constexpr (sizeof(T) == 4) {
         cblas_sgemm(CblasRowMajor, ta, tb, M, N, K, alpha, a, static_cast<blasint>(lda), b,
                     static_cast<blasint>(ldb), beta, c, static_cast<blasint>(ldc));

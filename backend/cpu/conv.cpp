@@ -23,12 +23,15 @@ struct Dims {
     std::int64_t in_per_group = g.in_channels / g.groups;
     std::int64_t out_per_group = g.out_channels / g.groups;
     std::int64_t cols = kernel_positions * in_per_group;  // of one group's unfolded matrix
-    std::int64_t images_per_block = std::max<std::int64_t>(1, kBlockRows / std::max<std::int64_t>(1, out_pixels));
+    std::int64_t images_per_block =
+        std::max<std::int64_t>(1, kBlockRows / std::max<std::int64_t>(1, out_pixels));
 
     /// A 1×1 kernel with unit strides and no padding reads the input as the matrix itself.
     bool pointwise() const {
         for (int d = 0; d < 3; ++d) {
-            if (g.kernel[d] != 1 || g.stride[d] != 1 || g.pad_before[d] != 0 || g.input[d] != g.output[d]) return false;
+            if (g.kernel[d] != 1 || g.stride[d] != 1 || g.pad_before[d] != 0 ||
+                g.input[d] != g.output[d])
+                return false;
         }
         return g.groups == 1;
     }
@@ -66,8 +69,10 @@ void for_each_tap_run(const ConvGeometry& g, std::int64_t n0, std::int64_t n1, V
                 for (std::int64_t kz = 0; kz < g.kernel[0]; ++kz) {
                     const std::int64_t iz = oz * g.stride[0] - g.pad_before[0] + kz * g.dilation[0];
                     for (std::int64_t ky = 0; ky < g.kernel[1]; ++ky) {
-                        const std::int64_t iy = oy * g.stride[1] - g.pad_before[1] + ky * g.dilation[1];
-                        const bool inside = iz >= 0 && iz < g.input[0] && iy >= 0 && iy < g.input[1];
+                        const std::int64_t iy =
+                            oy * g.stride[1] - g.pad_before[1] + ky * g.dilation[1];
+                        const bool inside =
+                            iz >= 0 && iz < g.input[0] && iy >= 0 && iy < g.input[1];
                         const std::int64_t line = ((n * g.input[0] + iz) * g.input[1] + iy) * width;
                         run.tap = (kz * g.kernel[1] + ky) * kw;
                         for (std::int64_t ox = 0; ox < out_w; ++ox) {
@@ -98,7 +103,8 @@ void im2col(const Dims& d, const T* x, std::int64_t n0, std::int64_t n1, std::in
         if (r.step == 1 && cg == cin) {  // the run is contiguous in the input
             std::copy_n(src, r.count * cg, dst);
         } else {
-            for (std::int64_t i = 0; i < r.count; ++i) std::copy_n(src + i * r.step * cin, cg, dst + i * cg);
+            for (std::int64_t i = 0; i < r.count; ++i)
+                std::copy_n(src + i * r.step * cin, cg, dst + i * cg);
         }
         std::fill_n(dst + r.count * cg, r.pad_after * cg, T(0));
     });
@@ -124,7 +130,8 @@ void col2im(const Dims& d, const T* col, std::int64_t n0, std::int64_t n1, std::
 
 /// Runs body(n0, n1, scratch) over blocks of images, split over the cores by images.
 template <class T, class Body>
-void for_image_blocks(const Dims& d, std::int64_t n_begin, std::int64_t n_end, std::vector<T>& scratch, Body&& body) {
+void for_image_blocks(const Dims& d, std::int64_t n_begin, std::int64_t n_end,
+                      std::vector<T>& scratch, Body&& body) {
     const std::int64_t rows = d.images_per_block * d.out_pixels;
     if (!d.pointwise()) scratch.resize(static_cast<std::size_t>(rows * d.cols));
     for (std::int64_t n0 = n_begin; n0 < n_end; n0 += d.images_per_block) {
@@ -142,14 +149,16 @@ void conv_forward(const ConvGeometry& g, const T* x, const T* w, T* y) {
             const std::int64_t rows = (n1 - n0) * d.out_pixels;
             T* out = y + n0 * d.out_pixels * g.out_channels;
             if (d.pointwise()) {
-                blas_gemm<T>(false, false, rows, g.out_channels, g.in_channels, 1, x + n0 * d.in_pixels * g.in_channels,
-                             g.in_channels, w, g.out_channels, 0, out, g.out_channels);
+                blas_gemm<T>(false, false, rows, g.out_channels, g.in_channels, 1,
+                             x + n0 * d.in_pixels * g.in_channels, g.in_channels, w, g.out_channels,
+                             0, out, g.out_channels);
                 return;
             }
             for (std::int64_t grp = 0; grp < g.groups; ++grp) {
                 im2col(d, x, n0, n1, grp * d.in_per_group, buffer);
-                blas_gemm<T>(false, false, rows, d.out_per_group, d.cols, 1, buffer, d.cols, w + grp * d.out_per_group,
-                             g.out_channels, 0, out + grp * d.out_per_group, g.out_channels);
+                blas_gemm<T>(false, false, rows, d.out_per_group, d.cols, 1, buffer, d.cols,
+                             w + grp * d.out_per_group, g.out_channels, 0,
+                             out + grp * d.out_per_group, g.out_channels);
             }
         });
     });
@@ -166,14 +175,15 @@ void conv_backward_input(const ConvGeometry& g, const T* dy, const T* w, T* dx) 
             const T* grad = dy + n0 * d.out_pixels * g.out_channels;
             T* out = dx + n0 * d.in_pixels * g.in_channels;
             if (d.pointwise()) {
-                blas_gemm<T>(false, true, rows, g.in_channels, g.out_channels, 1, grad, g.out_channels, w,
-                             g.out_channels, 0, out, g.in_channels);
+                blas_gemm<T>(false, true, rows, g.in_channels, g.out_channels, 1, grad,
+                             g.out_channels, w, g.out_channels, 0, out, g.in_channels);
                 return;
             }
             std::fill_n(out, (n1 - n0) * d.in_pixels * g.in_channels, T(0));
             for (std::int64_t grp = 0; grp < g.groups; ++grp) {
-                blas_gemm<T>(false, true, rows, d.cols, d.out_per_group, 1, grad + grp * d.out_per_group,
-                             g.out_channels, w + grp * d.out_per_group, g.out_channels, 0, buffer, d.cols);
+                blas_gemm<T>(false, true, rows, d.cols, d.out_per_group, 1,
+                             grad + grp * d.out_per_group, g.out_channels,
+                             w + grp * d.out_per_group, g.out_channels, 0, buffer, d.cols);
                 col2im(d, buffer, n0, n1, grp * d.in_per_group, dx);
             }
         });
@@ -182,7 +192,8 @@ void conv_backward_input(const ConvGeometry& g, const T* dy, const T* w, T* dx) 
 
 /// dw (+)= the kernel gradient of images [begin, end); overwrite clears dw first.
 template <class T>
-void kernel_gradient(const Dims& d, const T* x, const T* dy, std::int64_t begin, std::int64_t end, T* dw) {
+void kernel_gradient(const Dims& d, const T* x, const T* dy, std::int64_t begin, std::int64_t end,
+                     T* dw) {
     const ConvGeometry& g = d.g;
     std::vector<T> col;
     bool first = true;
@@ -192,14 +203,16 @@ void kernel_gradient(const Dims& d, const T* x, const T* dy, std::int64_t begin,
         const T beta = first ? T(0) : T(1);
         first = false;
         if (d.pointwise()) {
-            blas_gemm<T>(true, false, g.in_channels, g.out_channels, rows, 1, x + n0 * d.in_pixels * g.in_channels,
-                         g.in_channels, grad, g.out_channels, beta, dw, g.out_channels);
+            blas_gemm<T>(true, false, g.in_channels, g.out_channels, rows, 1,
+                         x + n0 * d.in_pixels * g.in_channels, g.in_channels, grad, g.out_channels,
+                         beta, dw, g.out_channels);
             return;
         }
         for (std::int64_t grp = 0; grp < g.groups; ++grp) {
             im2col(d, x, n0, n1, grp * d.in_per_group, buffer);
-            blas_gemm<T>(true, false, d.cols, d.out_per_group, rows, 1, buffer, d.cols, grad + grp * d.out_per_group,
-                         g.out_channels, beta, dw + grp * d.out_per_group, g.out_channels);
+            blas_gemm<T>(true, false, d.cols, d.out_per_group, rows, 1, buffer, d.cols,
+                         grad + grp * d.out_per_group, g.out_channels, beta,
+                         dw + grp * d.out_per_group, g.out_channels);
         }
     });
 }
@@ -216,12 +229,14 @@ void conv_backward_kernel(const ConvGeometry& g, const T* x, const T* dy, T* dw)
     }
     choose_blas_threads(1, 1, 1);
     auto& pool = ThreadPool::instance();
-    const std::int64_t parts = std::clamp<std::int64_t>(g.batch * d.macs_per_image() / (1 << 20), 1,
-                                                        std::min<std::int64_t>(pool.size(), g.batch));
+    const std::int64_t parts = std::clamp<std::int64_t>(
+        g.batch * d.macs_per_image() / (1 << 20), 1, std::min<std::int64_t>(pool.size(), g.batch));
     const std::int64_t chunk = (g.batch + parts - 1) / parts;
-    std::vector<std::vector<T>> partial(static_cast<std::size_t>(parts - 1), std::vector<T>(static_cast<std::size_t>(size)));
+    std::vector<std::vector<T>> partial(static_cast<std::size_t>(parts - 1),
+                                        std::vector<T>(static_cast<std::size_t>(size)));
     auto run_part = [&](int p) {
-        const std::int64_t begin = std::min(g.batch, p * chunk), end = std::min(g.batch, begin + chunk);
+        const std::int64_t begin = std::min(g.batch, p * chunk),
+                           end = std::min(g.batch, begin + chunk);
         T* out = p == 0 ? dw : partial[static_cast<std::size_t>(p - 1)].data();
         if (begin < end) {
             kernel_gradient(d, x, dy, begin, end, out);
@@ -247,15 +262,19 @@ void CpuBackend::conv(const ConvGeometry& g, const void* x, const void* w, void*
     });
 }
 
-void CpuBackend::conv_backward_input(const ConvGeometry& g, const void* dy, const void* w, void* dx) {
+void CpuBackend::conv_backward_input(const ConvGeometry& g, const void* dy, const void* w,
+                                     void* dx) {
     visit_float_dtype(g.dtype, [&]<class T>() {
-        cpu::conv_backward_input(g, static_cast<const T*>(dy), static_cast<const T*>(w), static_cast<T*>(dx));
+        cpu::conv_backward_input(g, static_cast<const T*>(dy), static_cast<const T*>(w),
+                                 static_cast<T*>(dx));
     });
 }
 
-void CpuBackend::conv_backward_kernel(const ConvGeometry& g, const void* x, const void* dy, void* dw) {
+void CpuBackend::conv_backward_kernel(const ConvGeometry& g, const void* x, const void* dy,
+                                      void* dw) {
     visit_float_dtype(g.dtype, [&]<class T>() {
-        cpu::conv_backward_kernel(g, static_cast<const T*>(x), static_cast<const T*>(dy), static_cast<T*>(dw));
+        cpu::conv_backward_kernel(g, static_cast<const T*>(x), static_cast<const T*>(dy),
+                                  static_cast<T*>(dw));
     });
 }
 

@@ -13,11 +13,17 @@ namespace {
 
 struct Window {
     std::int64_t begin[3], end[3];
-    std::int64_t count() const { return (end[0] - begin[0]) * (end[1] - begin[1]) * (end[2] - begin[2]); }
+    std::int64_t count() const {
+        return (end[0] - begin[0]) * (end[1] - begin[1]) * (end[2] - begin[2]);
+    }
 };
 
-std::int64_t out_pixels(const PoolGeometry& g) { return g.output[0] * g.output[1] * g.output[2]; }
-std::int64_t in_pixels(const PoolGeometry& g) { return g.input[0] * g.input[1] * g.input[2]; }
+std::int64_t out_pixels(const PoolGeometry& g) {
+    return g.output[0] * g.output[1] * g.output[2];
+}
+std::int64_t in_pixels(const PoolGeometry& g) {
+    return g.input[0] * g.input[1] * g.input[2];
+}
 
 /// Calls visit(output pixel, window) for every output pixel of image n (pixel indices are
 /// relative to the image), split over the cores by images.
@@ -50,7 +56,8 @@ template <class F>
 void for_each_pixel(const PoolGeometry& g, const Window& w, F&& f) {
     for (std::int64_t z = w.begin[0]; z < w.end[0]; ++z) {
         for (std::int64_t y = w.begin[1]; y < w.end[1]; ++y) {
-            for (std::int64_t x = w.begin[2]; x < w.end[2]; ++x) f((z * g.input[1] + y) * g.input[2] + x);
+            for (std::int64_t x = w.begin[2]; x < w.end[2]; ++x)
+                f((z * g.input[1] + y) * g.input[2] + x);
         }
     }
 }
@@ -114,7 +121,8 @@ void pool_backward(PoolOp op, const PoolGeometry& g, const T* x, const T* dy, T*
             thread_local std::vector<T> best;
             thread_local std::vector<std::int64_t> where;
             window_argmax(g, x + n * in_pixels(g) * c, w, best, where);
-            for (std::int64_t ch = 0; ch < c; ++ch) image_grad[where[static_cast<std::size_t>(ch)] * c + ch] += grad[ch];
+            for (std::int64_t ch = 0; ch < c; ++ch)
+                image_grad[where[static_cast<std::size_t>(ch)] * c + ch] += grad[ch];
         } else {
             const T scale = T(1) / static_cast<T>(w.count());
             for_each_pixel(g, w, [&](std::int64_t p) {
@@ -138,25 +146,31 @@ void max_pool_gather(const PoolGeometry& g, const T* x, const T* h, T* y) {
         thread_local std::vector<std::int64_t> where;
         window_argmax(g, x + n * in_pixels(g) * c, w, best, where);
         const T* image = h + n * in_pixels(g) * c;
-        for (std::int64_t ch = 0; ch < c; ++ch) out[ch] = image[where[static_cast<std::size_t>(ch)] * c + ch];
+        for (std::int64_t ch = 0; ch < c; ++ch)
+            out[ch] = image[where[static_cast<std::size_t>(ch)] * c + ch];
     });
 }
 
 }  // namespace
 
 void CpuBackend::pool(PoolOp op, const PoolGeometry& g, const void* x, void* y) {
-    visit_float_dtype(g.dtype, [&]<class T>() { pool_forward(op, g, static_cast<const T*>(x), static_cast<T*>(y)); });
+    visit_float_dtype(g.dtype, [&]<class T>() {
+        pool_forward(op, g, static_cast<const T*>(x), static_cast<T*>(y));
+    });
 }
 
-void CpuBackend::pool_backward(PoolOp op, const PoolGeometry& g, const void* x, const void* dy, void* dx) {
+void CpuBackend::pool_backward(PoolOp op, const PoolGeometry& g, const void* x, const void* dy,
+                               void* dx) {
     visit_float_dtype(g.dtype, [&]<class T>() {
-        cpu::pool_backward(op, g, static_cast<const T*>(x), static_cast<const T*>(dy), static_cast<T*>(dx));
+        cpu::pool_backward(op, g, static_cast<const T*>(x), static_cast<const T*>(dy),
+                           static_cast<T*>(dx));
     });
 }
 
 void CpuBackend::max_pool_gather(const PoolGeometry& g, const void* x, const void* h, void* y) {
     visit_float_dtype(g.dtype, [&]<class T>() {
-        cpu::max_pool_gather(g, static_cast<const T*>(x), static_cast<const T*>(h), static_cast<T*>(y));
+        cpu::max_pool_gather(g, static_cast<const T*>(x), static_cast<const T*>(h),
+                             static_cast<T*>(y));
     });
 }
 

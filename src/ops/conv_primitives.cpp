@@ -7,15 +7,20 @@ namespace kerascpp::detail {
 
 namespace {
 
-Shape spatial_shape(std::int64_t batch, const std::int64_t* sizes, int rank, std::int64_t channels) {
+Shape spatial_shape(std::int64_t batch, const std::int64_t* sizes, int rank,
+                    std::int64_t channels) {
     Shape shape{batch};
     shape.insert(shape.end(), sizes, sizes + rank);
     shape.push_back(channels);
     return shape;
 }
 
-Shape input_shape(const backend::ConvGeometry& g) { return spatial_shape(g.batch, g.input, g.rank, g.in_channels); }
-Shape output_shape(const backend::ConvGeometry& g) { return spatial_shape(g.batch, g.output, g.rank, g.out_channels); }
+Shape input_shape(const backend::ConvGeometry& g) {
+    return spatial_shape(g.batch, g.input, g.rank, g.in_channels);
+}
+Shape output_shape(const backend::ConvGeometry& g) {
+    return spatial_shape(g.batch, g.output, g.rank, g.out_channels);
+}
 Shape kernel_shape(const backend::ConvGeometry& g) {
     Shape shape(g.kernel, g.kernel + g.rank);
     shape.push_back(g.in_channels / g.groups);

@@ -8,10 +8,10 @@
 
 namespace kerascpp {
 
-using detail::Grads;
-using detail::Needs;
 using backend::PoolGeometry;
 using backend::PoolOp;
+using detail::Grads;
+using detail::Needs;
 
 namespace {
 
@@ -48,7 +48,8 @@ Tensor max_pool_gather(const Tensor& x, const Tensor& h, const PoolGeometry& geo
 Tensor pool_grad(PoolOp op, const Tensor& x, const Tensor& dy, const PoolGeometry& geometry) {
     const auto g = with_dtype(geometry, dy.dtype());
     Tensor dx = detail::make_tensor(shape_of(g, g.input), g.dtype, dy.device());
-    detail::backend_of(dy).pool_backward(op, g, op == PoolOp::max ? x.data_ptr() : nullptr, dy.data_ptr(), dx.data_ptr());
+    detail::backend_of(dy).pool_backward(op, g, op == PoolOp::max ? x.data_ptr() : nullptr,
+                                         dy.data_ptr(), dx.data_ptr());
     if (detail::recording()) {
         detail::record("pool_grad", {dy}, dx, [op, x, g](const Tensor& h, const Needs&) {
             return Grads{op == PoolOp::max ? max_pool_gather(x, h, g) : pool_forward(op, h, g)};
@@ -62,17 +63,19 @@ Tensor pool_forward(PoolOp op, const Tensor& x, const PoolGeometry& geometry) {
     Tensor y = detail::make_tensor(shape_of(g, g.output), g.dtype, x.device());
     detail::backend_of(x).pool(op, g, x.data_ptr(), y.data_ptr());
     if (detail::recording()) {
-        detail::record(op == PoolOp::max ? "max_pool" : "average_pool", {x}, y, [op, x, g](const Tensor& dy, const Needs&) {
-            return Grads{pool_grad(op, x, dy, g)};
-        });
+        detail::record(
+            op == PoolOp::max ? "max_pool" : "average_pool", {x}, y,
+            [op, x, g](const Tensor& dy, const Needs&) { return Grads{pool_grad(op, x, dy, g)}; });
     }
     return y;
 }
 
-PoolGeometry pool_geometry(const char* op, const Shape& x, const SpatialTuple& pool_size, const PoolArgs& args) {
+PoolGeometry pool_geometry(const char* op, const Shape& x, const SpatialTuple& pool_size,
+                           const PoolArgs& args) {
     const int rank = static_cast<int>(x.size()) - 2;
     const auto window = detail::positive_tuple(op, "pool_size", pool_size, rank);
-    const auto strides = detail::positive_tuple(op, "strides", args.strides.value_or(pool_size), rank);
+    const auto strides =
+        detail::positive_tuple(op, "strides", args.strides.value_or(pool_size), rank);
     PoolGeometry g;
     g.rank = rank;
     g.batch = x[0];
@@ -89,16 +92,21 @@ PoolGeometry pool_geometry(const char* op, const Shape& x, const SpatialTuple& p
     return g;
 }
 
-Tensor pool(const char* op, PoolOp kind, const Tensor& inputs, const SpatialTuple& pool_size, const PoolArgs& args) {
+Tensor pool(const char* op, PoolOp kind, const Tensor& inputs, const SpatialTuple& pool_size,
+            const PoolArgs& args) {
     detail::check_data_format(op, args.data_format);
     if (inputs.ndim() < 3 || inputs.ndim() > 5) {
-        throw ValueError(std::string(op) + ": inputs must have rank 3, 4 or 5 (batch, 1 to 3 spatial axes, channels), got shape " +
-                         shape_str(inputs.shape()));
+        throw ValueError(
+            std::string(op) +
+            ": inputs must have rank 3, 4 or 5 (batch, 1 to 3 spatial axes, channels), got shape " +
+            shape_str(inputs.shape()));
     }
-    if (inputs.dtype() == bool_) throw TypeError(std::string(op) + ": not defined for bool tensors");
-    Tensor x = detail::to_channels_last(is_floating(inputs.dtype()) ? inputs : inputs.astype(float32), args.data_format);
-    return detail::from_channels_last(pool_forward(kind, x, pool_geometry(op, x.shape(), pool_size, args)),
-                                      args.data_format);
+    if (inputs.dtype() == bool_)
+        throw TypeError(std::string(op) + ": not defined for bool tensors");
+    Tensor x = detail::to_channels_last(
+        is_floating(inputs.dtype()) ? inputs : inputs.astype(float32), args.data_format);
+    return detail::from_channels_last(
+        pool_forward(kind, x, pool_geometry(op, x.shape(), pool_size, args)), args.data_format);
 }
 
 }  // namespace

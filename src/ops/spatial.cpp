@@ -6,10 +6,12 @@
 namespace kerascpp {
 
 std::vector<std::int64_t> SpatialTuple::expand(const char* op, const char* what, int rank) const {
-    if (values_.size() == 1) return std::vector<std::int64_t>(static_cast<std::size_t>(rank), values_[0]);
+    if (values_.size() == 1)
+        return std::vector<std::int64_t>(static_cast<std::size_t>(rank), values_[0]);
     if (values_.size() != static_cast<std::size_t>(rank)) {
-        throw ValueError(std::string(op) + ": `" + what + "` must have one value or one per spatial axis (" +
-                         std::to_string(rank) + "), got " + shape_str(values_));
+        throw ValueError(std::string(op) + ": `" + what +
+                         "` must have one value or one per spatial axis (" + std::to_string(rank) +
+                         "), got " + shape_str(values_));
     }
     return values_;
 }
@@ -18,8 +20,9 @@ namespace detail {
 
 void check_data_format(const char* op, const std::string& fmt) {
     if (fmt != "channels_last" && fmt != "channels_first") {
-        throw ValueError(std::string(op) + ": `data_format` must be 'channels_last' or 'channels_first', got '" + fmt +
-                         "'");
+        throw ValueError(std::string(op) +
+                         ": `data_format` must be 'channels_last' or 'channels_first', got '" +
+                         fmt + "'");
     }
 }
 
@@ -38,8 +41,8 @@ Tensor from_channels_last(const Tensor& y, const std::string& fmt) {
     return transpose(y, perm);
 }
 
-AxisPadding pad_axis(const char* op, const std::string& padding, std::int64_t input, std::int64_t window,
-                     std::int64_t stride) {
+AxisPadding pad_axis(const char* op, const std::string& padding, std::int64_t input,
+                     std::int64_t window, std::int64_t stride) {
     AxisPadding out;
     if (padding == "valid") {
         out.output = input >= window ? (input - window) / stride + 1 : 0;
@@ -47,35 +50,41 @@ AxisPadding pad_axis(const char* op, const std::string& padding, std::int64_t in
         out.output = (input + stride - 1) / stride;
         out.before = std::max<std::int64_t>((out.output - 1) * stride + window - input, 0) / 2;
     } else {
-        throw ValueError(std::string(op) + ": `padding` must be 'valid' or 'same', got '" + padding + "'");
+        throw ValueError(std::string(op) + ": `padding` must be 'valid' or 'same', got '" +
+                         padding + "'");
     }
     if (out.output <= 0) {
         throw ValueError(std::string(op) + ": the window (" + std::to_string(window) +
-                         ", dilation included) is larger than the input size " + std::to_string(input) +
-                         " with padding 'valid': the output would be empty; use padding='same' or a larger input");
+                         ", dilation included) is larger than the input size " +
+                         std::to_string(input) +
+                         " with padding 'valid': the output would be empty; use padding='same' or "
+                         "a larger input");
     }
     return out;
 }
 
-AxisPadding transpose_pad_axis(const std::string& padding, std::int64_t input, std::int64_t window, std::int64_t stride,
-                               std::int64_t extra) {
+AxisPadding transpose_pad_axis(const std::string& padding, std::int64_t input, std::int64_t window,
+                               std::int64_t stride, std::int64_t extra) {
     std::int64_t left = 0, right = 0;
     if (padding == "valid") {
         left = window - 1;
         right = window - 1 + (extra < 0 ? std::max(window, stride) - window : extra);
     } else {
-        const std::int64_t total = extra < 0 ? stride + window - 2 : window + window % 2 - 2 + extra;
+        const std::int64_t total =
+            extra < 0 ? stride + window - 2 : window + window % 2 - 2 + extra;
         left = std::min(total / 2 + total % 2, window - 1);
         right = total - left;
     }
     return {(input - 1) * stride + 1 + left + right - window + 1, window - 1 - left};
 }
 
-std::vector<std::int64_t> positive_tuple(const char* op, const char* what, const SpatialTuple& t, int rank) {
+std::vector<std::int64_t> positive_tuple(const char* op, const char* what, const SpatialTuple& t,
+                                         int rank) {
     auto values = t.expand(op, what, rank);
     for (const auto v : values) {
         if (v <= 0) {
-            throw ValueError(std::string(op) + ": `" + what + "` values must be positive, got " + shape_str(t.values()));
+            throw ValueError(std::string(op) + ": `" + what + "` values must be positive, got " +
+                             shape_str(t.values()));
         }
     }
     return values;

@@ -22,16 +22,17 @@ struct AxisPadding {
     std::int64_t output = 0;
     std::int64_t before = 0;
 };
-AxisPadding pad_axis(const char* op, const std::string& padding, std::int64_t input, std::int64_t window,
-                     std::int64_t stride);
+AxisPadding pad_axis(const char* op, const std::string& padding, std::int64_t input,
+                     std::int64_t window, std::int64_t stride);
 
 /// The output size of one axis of a transposed convolution and the padding before it of
 /// the convolution it is the gradient of (Keras's rule, as its JAX backend). window is the
 /// dilated kernel size; extra the output_padding (negative: none).
-AxisPadding transpose_pad_axis(const std::string& padding, std::int64_t input, std::int64_t window, std::int64_t stride,
-                               std::int64_t extra);
+AxisPadding transpose_pad_axis(const std::string& padding, std::int64_t input, std::int64_t window,
+                               std::int64_t stride, std::int64_t extra);
 
 /// Each value of a spatial argument checked positive.
-std::vector<std::int64_t> positive_tuple(const char* op, const char* what, const SpatialTuple& t, int rank);
+std::vector<std::int64_t> positive_tuple(const char* op, const char* what, const SpatialTuple& t,
+                                         int rank);
 
 }  // namespace kerascpp::detail

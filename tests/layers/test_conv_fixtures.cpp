@@ -17,12 +17,22 @@ namespace kl = kerascpp::layers;
 
 namespace {
 
-const std::set<std::string> kOurClasses = {
-    "Conv1D", "Conv2D", "Conv2DTranspose", "SeparableConv2D", "MaxPooling1D", "MaxPooling2D", "AveragePooling1D",
-    "AveragePooling2D", "GlobalMaxPooling1D", "GlobalMaxPooling2D", "GlobalAveragePooling1D", "GlobalAveragePooling2D"};
+const std::set<std::string> kOurClasses = {"Conv1D",
+                                           "Conv2D",
+                                           "Conv2DTranspose",
+                                           "SeparableConv2D",
+                                           "MaxPooling1D",
+                                           "MaxPooling2D",
+                                           "AveragePooling1D",
+                                           "AveragePooling2D",
+                                           "GlobalMaxPooling1D",
+                                           "GlobalMaxPooling2D",
+                                           "GlobalAveragePooling1D",
+                                           "GlobalAveragePooling2D"};
 
 void run_fixture_file(const std::string& family) {
-    const std::filesystem::path path = std::filesystem::path(KERASCPP_SHARED_DATA_DIR) / "keras/layers" / (family + ".json");
+    const std::filesystem::path path =
+        std::filesystem::path(KERASCPP_SHARED_DATA_DIR) / "keras/layers" / (family + ".json");
     if (!std::filesystem::exists(path)) {
         MESSAGE("shared Keras fixtures not found (" << path.string() << "): skipped");
         return;
@@ -46,25 +56,33 @@ void run_fixture_file(const std::string& family) {
         layer->ensure_built(x.shape());
         std::vector<k::Tensor> weights;
         for (const auto& w : c.at("weights")) {
-            weights.push_back(k::tensor(w.at("data").get<std::vector<float>>(), w.at("shape").get<k::Shape>()));
+            weights.push_back(
+                k::tensor(w.at("data").get<std::vector<float>>(), w.at("shape").get<k::Shape>()));
         }
         layer->set_weights(weights);
         const k::Tensor y = (*layer)(x);
         k::Shape expected_shape{1};
-        for (const auto d : c.at("expected").at("shape")) expected_shape.push_back(d.get<std::int64_t>());
+        for (const auto d : c.at("expected").at("shape"))
+            expected_shape.push_back(d.get<std::int64_t>());
         REQUIRE(y.shape() == expected_shape);
-        const k::Tensor expected = k::tensor(c.at("expected").at("data").get<std::vector<float>>(), expected_shape);
+        const k::Tensor expected =
+            k::tensor(c.at("expected").at("data").get<std::vector<float>>(), expected_shape);
         CHECK(k::allclose(y, expected, 1e-5, 1e-5));
         ++run;
     }
     std::string others;
     for (const auto& s : skipped) others += " " + s;
-    MESSAGE(family << ": " << run << " cases run; skipped (other families or 3-D, out of scope):" << others);
+    MESSAGE(family << ": " << run
+                   << " cases run; skipped (other families or 3-D, out of scope):" << others);
     CHECK(run > 0);
 }
 
 }  // namespace
 
-TEST_CASE("conv layers: shared keras-js fixtures, convolutional") { run_fixture_file("convolutional"); }
+TEST_CASE("conv layers: shared keras-js fixtures, convolutional") {
+    run_fixture_file("convolutional");
+}
 
-TEST_CASE("pooling layers: shared keras-js fixtures") { run_fixture_file("pooling"); }
+TEST_CASE("pooling layers: shared keras-js fixtures") {
+    run_fixture_file("pooling");
+}

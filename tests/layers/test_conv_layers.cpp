@@ -51,7 +51,8 @@ void run_keras_case(const std::string& key, const nlohmann::json& c) {
     layer->set_weights(weights);
     REQUIRE(layer->weights().size() == c.at("weights").size());
     for (std::size_t i = 0; i < weights.size(); ++i) {
-        CHECK(layer->weights()[i].path() == layer->name() + "/" + c.at("weights")[i].at("name").get<std::string>());
+        CHECK(layer->weights()[i].path() ==
+              layer->name() + "/" + c.at("weights")[i].at("name").get<std::string>());
     }
     const k::Tensor y = (*layer)(x);
     const k::Tensor expected = tensor_of(c.at("expected"));
@@ -93,9 +94,11 @@ TEST_CASE("conv layers: numeric gradients through a conv, pooling and global poo
     kl::GlobalAveragePooling2D global;
     CHECK(kerascpp_test::check_gradients(
         [&](const Inputs& in) {
-            return global(pool(k::tanh(k::conv(in[0], in[1], {.strides = {1, 2}, .padding = "same"}) + in[2])));
+            return global(pool(
+                k::tanh(k::conv(in[0], in[1], {.strides = {1, 2}, .padding = "same"}) + in[2])));
         },
-        {kerascpp_test::uniform_tensor({1, 4, 4, 2}, -1, 1, 1), kerascpp_test::uniform_tensor({2, 2, 2, 3}, -1, 1, 2),
+        {kerascpp_test::uniform_tensor({1, 4, 4, 2}, -1, 1, 1),
+         kerascpp_test::uniform_tensor({2, 2, 2, 3}, -1, 1, 2),
          kerascpp_test::uniform_tensor({3}, -1, 1, 3)},
         "conv-pool chain"));
 }
@@ -103,9 +106,11 @@ TEST_CASE("conv layers: numeric gradients through a conv, pooling and global poo
 TEST_CASE("conv layers: errors name the layer and the shapes") {
     using kerascpp_test::check_throws;
     check_throws<k::ValueError>([] { kl::Conv2D(0, 3); }, {"Conv2D", "filters"});
-    check_throws<k::ValueError>([] { kl::Conv2D(3, 3, {.padding = "causal"}); }, {"Conv2D", "padding"});
+    check_throws<k::ValueError>([] { kl::Conv2D(3, 3, {.padding = "causal"}); },
+                                {"Conv2D", "padding"});
     check_throws<k::ValueError>([] { kl::Conv2D(3, 3, {.groups = 2}); }, {"groups"});
-    check_throws<k::ValueError>([] { kl::MaxPooling2D(2, {.padding = "full"}); }, {"MaxPooling2D", "padding"});
+    check_throws<k::ValueError>([] { kl::MaxPooling2D(2, {.padding = "full"}); },
+                                {"MaxPooling2D", "padding"});
     kl::Conv2D conv(2, 3, {.name = "convy"});
     check_throws<k::ValueError>([&] { conv(k::ones({1, 5, 5})); }, {"convy", "(1, 5, 5)"});
     conv(k::ones({1, 5, 5, 3}));

@@ -2,6 +2,7 @@
 // 3 epochs. Skipped (with a message) when the dataset is not installed or in the sanitizer
 // build, where it would take too long.
 #include <doctest/doctest.h>
+
 #include <kerascpp/kerascpp.hpp>
 
 namespace k = kerascpp;
@@ -17,7 +18,9 @@ bool skip_reason(std::string& why) {
     try {
         (void)k::datasets::fashion_mnist::load_data();
     } catch (const k::ValueError&) {
-        why = "Fashion-MNIST CNN training test skipped: dataset not found (apt-get install dataset-fashion-mnist)";
+        why =
+            "Fashion-MNIST CNN training test skipped: dataset not found (apt-get install "
+            "dataset-fashion-mnist)";
         return true;
     }
     return false;
@@ -34,12 +37,17 @@ TEST_CASE("fashion-mnist: a CNN reaches >= 0.90 test accuracy in 3 epochs") {
     }
     k::utils::set_random_seed(42);
     auto [train, test] = k::datasets::fashion_mnist::load_data();
-    k::Sequential model({kl::Input({28, 28, 1}), kl::Conv2D(32, 3, {.activation = "relu"}), kl::MaxPooling2D(2),
-                         kl::Conv2D(64, 3, {.activation = "relu"}), kl::MaxPooling2D(2), kl::Flatten(),
-                         kl::Dense(128, "relu"), kl::Dense(10, "softmax")});
-    model.compile({.optimizer = k::optimizers::Adam(1e-3), .loss = "sparse_categorical_crossentropy", .metrics = {"accuracy"}});
-    model.fit(k::reshape(train.x, {-1, 28, 28, 1}) / 255.0f, train.y, {.batch_size = 64, .epochs = 3, .verbose = 2});
-    const auto results = model.evaluate(k::reshape(test.x, {-1, 28, 28, 1}) / 255.0f, test.y, {.verbose = 0});
+    k::Sequential model({kl::Input({28, 28, 1}), kl::Conv2D(32, 3, {.activation = "relu"}),
+                         kl::MaxPooling2D(2), kl::Conv2D(64, 3, {.activation = "relu"}),
+                         kl::MaxPooling2D(2), kl::Flatten(), kl::Dense(128, "relu"),
+                         kl::Dense(10, "softmax")});
+    model.compile({.optimizer = k::optimizers::Adam(1e-3),
+                   .loss = "sparse_categorical_crossentropy",
+                   .metrics = {"accuracy"}});
+    model.fit(k::reshape(train.x, {-1, 28, 28, 1}) / 255.0f, train.y,
+              {.batch_size = 64, .epochs = 3, .verbose = 2});
+    const auto results =
+        model.evaluate(k::reshape(test.x, {-1, 28, 28, 1}) / 255.0f, test.y, {.verbose = 0});
     MESSAGE("test accuracy " << results.at("accuracy"));
     CHECK(results.at("accuracy") >= 0.90);
 }

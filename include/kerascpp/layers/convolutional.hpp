@@ -34,8 +34,9 @@ struct ConvOptions {
 /// output = activation(conv(inputs, kernel) + bias), with `rank` spatial axes. The kernel
 /// has shape kernel_size + (in_channels / groups, filters).
 class ConvImpl : public Layer {
-public:
-    ConvImpl(int rank, std::int64_t filters, const SpatialTuple& kernel_size, ConvOptions options = {});
+  public:
+    ConvImpl(int rank, std::int64_t filters, const SpatialTuple& kernel_size,
+             ConvOptions options = {});
     std::string class_name() const override { return "Conv" + std::to_string(rank_) + "D"; }
     void build(const Shape& input_shape) override;
     Tensor call(const Tensor& inputs, bool training) override;
@@ -46,10 +47,10 @@ public:
     const Variable& kernel() const { return kernel_; }
     const Variable& bias() const { return bias_; }
 
-protected:
+  protected:
     void check_input(const Tensor& inputs) const override;
 
-private:
+  private:
     int rank_;
     std::int64_t filters_;
     std::vector<std::int64_t> kernel_size_, strides_, dilation_rate_;
@@ -60,14 +61,14 @@ private:
 
 /// keras.layers.Conv1D: inputs (batch, steps, channels).
 class Conv1D : public LayerHandle<ConvImpl> {
-public:
+  public:
     Conv1D(std::int64_t filters, const SpatialTuple& kernel_size, ConvOptions options = {})
         : LayerHandle(std::make_shared<ConvImpl>(1, filters, kernel_size, std::move(options))) {}
 };
 
 /// keras.layers.Conv2D: inputs (batch, rows, cols, channels).
 class Conv2D : public LayerHandle<ConvImpl> {
-public:
+  public:
     Conv2D(std::int64_t filters, const SpatialTuple& kernel_size, ConvOptions options = {})
         : LayerHandle(std::make_shared<ConvImpl>(2, filters, kernel_size, std::move(options))) {}
 };
@@ -93,9 +94,12 @@ struct ConvTransposeOptions {
 /// The transposed convolution (learned upsampling). The kernel has shape kernel_size +
 /// (filters, in_channels), as Keras.
 class ConvTransposeImpl : public Layer {
-public:
-    ConvTransposeImpl(int rank, std::int64_t filters, const SpatialTuple& kernel_size, ConvTransposeOptions options = {});
-    std::string class_name() const override { return "Conv" + std::to_string(rank_) + "DTranspose"; }
+  public:
+    ConvTransposeImpl(int rank, std::int64_t filters, const SpatialTuple& kernel_size,
+                      ConvTransposeOptions options = {});
+    std::string class_name() const override {
+        return "Conv" + std::to_string(rank_) + "DTranspose";
+    }
     void build(const Shape& input_shape) override;
     Tensor call(const Tensor& inputs, bool training) override;
     Shape compute_output_shape(const Shape& input_shape) const override;
@@ -104,22 +108,25 @@ public:
     const Variable& kernel() const { return kernel_; }
     const Variable& bias() const { return bias_; }
 
-protected:
+  protected:
     void check_input(const Tensor& inputs) const override;
 
-private:
+  private:
     int rank_;
     std::int64_t filters_;
-    std::vector<std::int64_t> kernel_size_, strides_, dilation_rate_, output_padding_;  // output_padding_ empty: none
+    std::vector<std::int64_t> kernel_size_, strides_, dilation_rate_,
+        output_padding_;  // output_padding_ empty: none
     ConvTransposeOptions options_;
     Variable kernel_;
     Variable bias_;
 };
 
 class Conv2DTranspose : public LayerHandle<ConvTransposeImpl> {
-public:
-    Conv2DTranspose(std::int64_t filters, const SpatialTuple& kernel_size, ConvTransposeOptions options = {})
-        : LayerHandle(std::make_shared<ConvTransposeImpl>(2, filters, kernel_size, std::move(options))) {}
+  public:
+    Conv2DTranspose(std::int64_t filters, const SpatialTuple& kernel_size,
+                    ConvTransposeOptions options = {})
+        : LayerHandle(
+              std::make_shared<ConvTransposeImpl>(2, filters, kernel_size, std::move(options))) {}
 };
 
 /// Options of DepthwiseConv2D, in Keras's argument order after kernel_size.
@@ -143,9 +150,11 @@ struct DepthwiseConvOptions {
 /// Each input channel convolved with its own depth_multiplier filters. The weight is
 /// `kernel` (Keras 3's name), of shape kernel_size + (in_channels, depth_multiplier).
 class DepthwiseConvImpl : public Layer {
-public:
+  public:
     DepthwiseConvImpl(int rank, const SpatialTuple& kernel_size, DepthwiseConvOptions options = {});
-    std::string class_name() const override { return "DepthwiseConv" + std::to_string(rank_) + "D"; }
+    std::string class_name() const override {
+        return "DepthwiseConv" + std::to_string(rank_) + "D";
+    }
     void build(const Shape& input_shape) override;
     Tensor call(const Tensor& inputs, bool training) override;
     Shape compute_output_shape(const Shape& input_shape) const override;
@@ -154,10 +163,10 @@ public:
     const Variable& kernel() const { return kernel_; }
     const Variable& bias() const { return bias_; }
 
-protected:
+  protected:
     void check_input(const Tensor& inputs) const override;
 
-private:
+  private:
     int rank_;
     std::vector<std::int64_t> kernel_size_, strides_, dilation_rate_;
     DepthwiseConvOptions options_;
@@ -166,7 +175,7 @@ private:
 };
 
 class DepthwiseConv2D : public LayerHandle<DepthwiseConvImpl> {
-public:
+  public:
     explicit DepthwiseConv2D(const SpatialTuple& kernel_size, DepthwiseConvOptions options = {})
         : LayerHandle(std::make_shared<DepthwiseConvImpl>(2, kernel_size, std::move(options))) {}
 };
@@ -194,9 +203,12 @@ struct SeparableConvOptions {
 /// depthwise_kernel (kernel_size + (in_channels, depth_multiplier)), pointwise_kernel
 /// ((1, 1, in_channels · depth_multiplier, filters)), bias.
 class SeparableConvImpl : public Layer {
-public:
-    SeparableConvImpl(int rank, std::int64_t filters, const SpatialTuple& kernel_size, SeparableConvOptions options = {});
-    std::string class_name() const override { return "SeparableConv" + std::to_string(rank_) + "D"; }
+  public:
+    SeparableConvImpl(int rank, std::int64_t filters, const SpatialTuple& kernel_size,
+                      SeparableConvOptions options = {});
+    std::string class_name() const override {
+        return "SeparableConv" + std::to_string(rank_) + "D";
+    }
     void build(const Shape& input_shape) override;
     Tensor call(const Tensor& inputs, bool training) override;
     Shape compute_output_shape(const Shape& input_shape) const override;
@@ -206,10 +218,10 @@ public:
     const Variable& pointwise_kernel() const { return pointwise_kernel_; }
     const Variable& bias() const { return bias_; }
 
-protected:
+  protected:
     void check_input(const Tensor& inputs) const override;
 
-private:
+  private:
     int rank_;
     std::int64_t filters_;
     std::vector<std::int64_t> kernel_size_, strides_, dilation_rate_;
@@ -220,9 +232,11 @@ private:
 };
 
 class SeparableConv2D : public LayerHandle<SeparableConvImpl> {
-public:
-    SeparableConv2D(std::int64_t filters, const SpatialTuple& kernel_size, SeparableConvOptions options = {})
-        : LayerHandle(std::make_shared<SeparableConvImpl>(2, filters, kernel_size, std::move(options))) {}
+  public:
+    SeparableConv2D(std::int64_t filters, const SpatialTuple& kernel_size,
+                    SeparableConvOptions options = {})
+        : LayerHandle(
+              std::make_shared<SeparableConvImpl>(2, filters, kernel_size, std::move(options))) {}
 };
 
 }  // namespace kerascpp::layers

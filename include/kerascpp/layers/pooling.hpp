@@ -23,17 +23,18 @@ struct PoolingOptions {
 
 /// Max or average over windows of pool_size, with `rank` spatial axes.
 class PoolingImpl : public Layer {
-public:
-    PoolingImpl(PoolingMode mode, int rank, const SpatialTuple& pool_size, PoolingOptions options = {});
+  public:
+    PoolingImpl(PoolingMode mode, int rank, const SpatialTuple& pool_size,
+                PoolingOptions options = {});
     std::string class_name() const override;
     Tensor call(const Tensor& inputs, bool training) override;
     Shape compute_output_shape(const Shape& input_shape) const override;
     nlohmann::json get_config() const override;
 
-protected:
+  protected:
     void check_input(const Tensor& inputs) const override;
 
-private:
+  private:
     PoolingMode mode_;
     int rank_;
     std::vector<std::int64_t> pool_size_, strides_;
@@ -41,27 +42,31 @@ private:
 };
 
 class MaxPooling1D : public LayerHandle<PoolingImpl> {
-public:
+  public:
     explicit MaxPooling1D(const SpatialTuple& pool_size = 2, PoolingOptions options = {})
-        : LayerHandle(std::make_shared<PoolingImpl>(PoolingMode::max, 1, pool_size, std::move(options))) {}
+        : LayerHandle(
+              std::make_shared<PoolingImpl>(PoolingMode::max, 1, pool_size, std::move(options))) {}
 };
 
 class MaxPooling2D : public LayerHandle<PoolingImpl> {
-public:
+  public:
     explicit MaxPooling2D(const SpatialTuple& pool_size = 2, PoolingOptions options = {})
-        : LayerHandle(std::make_shared<PoolingImpl>(PoolingMode::max, 2, pool_size, std::move(options))) {}
+        : LayerHandle(
+              std::make_shared<PoolingImpl>(PoolingMode::max, 2, pool_size, std::move(options))) {}
 };
 
 class AveragePooling1D : public LayerHandle<PoolingImpl> {
-public:
+  public:
     explicit AveragePooling1D(const SpatialTuple& pool_size, PoolingOptions options = {})
-        : LayerHandle(std::make_shared<PoolingImpl>(PoolingMode::average, 1, pool_size, std::move(options))) {}
+        : LayerHandle(std::make_shared<PoolingImpl>(PoolingMode::average, 1, pool_size,
+                                                    std::move(options))) {}
 };
 
 class AveragePooling2D : public LayerHandle<PoolingImpl> {
-public:
+  public:
     explicit AveragePooling2D(const SpatialTuple& pool_size, PoolingOptions options = {})
-        : LayerHandle(std::make_shared<PoolingImpl>(PoolingMode::average, 2, pool_size, std::move(options))) {}
+        : LayerHandle(std::make_shared<PoolingImpl>(PoolingMode::average, 2, pool_size,
+                                                    std::move(options))) {}
 };
 
 struct GlobalPoolingOptions {
@@ -73,44 +78,48 @@ struct GlobalPoolingOptions {
 
 /// Max or average over every spatial axis.
 class GlobalPoolingImpl : public Layer {
-public:
+  public:
     GlobalPoolingImpl(PoolingMode mode, int rank, GlobalPoolingOptions options = {});
     std::string class_name() const override;
     Tensor call(const Tensor& inputs, bool training) override;
     Shape compute_output_shape(const Shape& input_shape) const override;
     nlohmann::json get_config() const override;
 
-protected:
+  protected:
     void check_input(const Tensor& inputs) const override;
 
-private:
+  private:
     PoolingMode mode_;
     int rank_;
     GlobalPoolingOptions options_;
 };
 
 class GlobalMaxPooling1D : public LayerHandle<GlobalPoolingImpl> {
-public:
+  public:
     explicit GlobalMaxPooling1D(GlobalPoolingOptions options = {})
-        : LayerHandle(std::make_shared<GlobalPoolingImpl>(PoolingMode::max, 1, std::move(options))) {}
+        : LayerHandle(
+              std::make_shared<GlobalPoolingImpl>(PoolingMode::max, 1, std::move(options))) {}
 };
 
 class GlobalMaxPooling2D : public LayerHandle<GlobalPoolingImpl> {
-public:
+  public:
     explicit GlobalMaxPooling2D(GlobalPoolingOptions options = {})
-        : LayerHandle(std::make_shared<GlobalPoolingImpl>(PoolingMode::max, 2, std::move(options))) {}
+        : LayerHandle(
+              std::make_shared<GlobalPoolingImpl>(PoolingMode::max, 2, std::move(options))) {}
 };
 
 class GlobalAveragePooling1D : public LayerHandle<GlobalPoolingImpl> {
-public:
+  public:
     explicit GlobalAveragePooling1D(GlobalPoolingOptions options = {})
-        : LayerHandle(std::make_shared<GlobalPoolingImpl>(PoolingMode::average, 1, std::move(options))) {}
+        : LayerHandle(
+              std::make_shared<GlobalPoolingImpl>(PoolingMode::average, 1, std::move(options))) {}
 };
 
 class GlobalAveragePooling2D : public LayerHandle<GlobalPoolingImpl> {
-public:
+  public:
     explicit GlobalAveragePooling2D(GlobalPoolingOptions options = {})
-        : LayerHandle(std::make_shared<GlobalPoolingImpl>(PoolingMode::average, 2, std::move(options))) {}
+        : LayerHandle(
+              std::make_shared<GlobalPoolingImpl>(PoolingMode::average, 2, std::move(options))) {}
 };
 
 }  // namespace kerascpp::layers

@@ -16,7 +16,7 @@ namespace kerascpp {
 
 /// Keras's "int or tuple" arguments: one value per spatial axis, or one value for all.
 class SpatialTuple {
-public:
+  public:
     SpatialTuple(std::int64_t value) : values_{value} {}  // NOLINT: implicit as in Keras
     SpatialTuple(std::initializer_list<std::int64_t> values) : values_(values) {}
     SpatialTuple(std::vector<std::int64_t> values) : values_(std::move(values)) {}  // NOLINT
@@ -24,7 +24,7 @@ public:
     /// One value per axis for `rank` spatial axes; throws ValueError naming op and what.
     std::vector<std::int64_t> expand(const char* op, const char* what, int rank) const;
 
-private:
+  private:
     std::vector<std::int64_t> values_;
 };
 
@@ -47,8 +47,8 @@ Tensor depthwise_conv(const Tensor& inputs, const Tensor& kernel, const ConvArgs
 
 /// depthwise_conv(inputs, depthwise_kernel) followed by a 1×1 conv with pointwise_kernel
 /// [1..., in_channels · depth_multiplier, out_channels].
-Tensor separable_conv(const Tensor& inputs, const Tensor& depthwise_kernel, const Tensor& pointwise_kernel,
-                      const ConvArgs& args = {});
+Tensor separable_conv(const Tensor& inputs, const Tensor& depthwise_kernel,
+                      const Tensor& pointwise_kernel, const ConvArgs& args = {});
 
 struct ConvTransposeArgs {
     SpatialTuple strides = 1;
@@ -61,7 +61,8 @@ struct ConvTransposeArgs {
 
 /// Transposed convolution (the gradient of conv with respect to its input). kernel:
 /// [k..., out_channels, in_channels], as keras.ops.conv_transpose.
-Tensor conv_transpose(const Tensor& inputs, const Tensor& kernel, const ConvTransposeArgs& args = {});
+Tensor conv_transpose(const Tensor& inputs, const Tensor& kernel,
+                      const ConvTransposeArgs& args = {});
 
 struct PoolArgs {
     /// Defaults to pool_size.
