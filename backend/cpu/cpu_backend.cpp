@@ -3,6 +3,7 @@
 #include <cstring>
 #include <memory>
 
+#include "blas_core.hpp"
 #include "kerascpp/backend/registry.hpp"
 
 namespace kerascpp::backend::cpu {
@@ -16,7 +17,10 @@ void CpuBackend::copy_to_host(const void* src, void* host_dst, std::size_t nbyte
 }
 
 namespace {
-const int registered = register_backend("cpu", [] { return std::make_unique<CpuBackend>(); });
+const int registered = register_backend("cpu", [] {
+    select_blas_core();
+    return std::make_unique<CpuBackend>();
+});
 }
 
 }  // namespace kerascpp::backend::cpu

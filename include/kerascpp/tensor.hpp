@@ -130,6 +130,12 @@ public:
     /// NumPy-style text: values (elided when large), shape and dtype.
     std::string str() const;
 
+    // ---- Keras mask -------------------------------------------------------------------------
+    /// The boolean mask a layer attached to this tensor (Keras's `_keras_mask`), e.g. the
+    /// padding mask of Embedding(mask_zero=true) of shape (batch, timesteps); undefined if none.
+    Tensor keras_mask() const;
+    void set_keras_mask(const Tensor& mask) const;
+
     /// A number unique to this tensor handle's data node (used by GradientTape).
     std::uint64_t id() const;
     const std::shared_ptr<detail::TensorImpl>& impl() const { return impl_; }

@@ -30,12 +30,36 @@ std::string unique_name(const std::string& prefix) {
     return n == 0 ? prefix : prefix + "_" + std::to_string(n);
 }
 
-std::string exception_context(const Layer& layer, const Tensor& inputs, const std::string& what) {
-    return "Exception encountered when calling " + layer.class_name() + ".call() of layer '" + layer.name() +
-           "' with inputs of shape " + shape_str(inputs.shape()) + ":\n" + what;
+std::string shapes_str(const std::vector<Tensor>& inputs) {
+    if (inputs.size() == 1) return shape_str(inputs[0].shape());
+    std::string s = "[";
+    for (std::size_t i = 0; i < inputs.size(); ++i)
+        s += (i ? ", " : "") + shape_str(inputs[i].shape());
+    return s + "]";
+}
+
+std::string exception_context(const Layer& layer, const std::vector<Tensor>& inputs,
+                              const std::string& what) {
+    return "Exception encountered when calling " + layer.class_name() + ".call() of layer '" +
+           layer.name() + "' with inputs of shape " + shapes_str(inputs) + ":\n" + what;
+}
+
+// The shape with the batch axis unknown, as layers are built and report shapes.
+Shape batchless(Shape shape) {
+    if (!shape.empty()) shape[0] = -1;
+    return shape;
 }
 
 }  // namespace
+
+LayerOutputs::operator Tensor() const {
+    if (size() != 1) {
+        throw ValueError(
+            "The layer returned " + std::to_string(size()) +
+            " outputs where one tensor was expected; index the outputs ([0], [1], ...)");
+    }
+    return front();
+}
 
 Layer::Layer(std::string name) : name_(std::move(name)) {}
 
@@ -45,17 +69,23 @@ const std::string& Layer::name() const {
 }
 
 Tensor Layer::operator()(const Tensor& inputs, bool training) {
+    return (*this)(std::vector<Tensor>{inputs}, training);
+}
+
+LayerOutputs Layer::operator()(const std::vector<Tensor>& inputs, bool training) {
+    if (inputs.empty())
+        throw ValueError("Layer '" + name() + "' was called with an empty list of inputs");
     try {
-        Shape shape = inputs.shape();
-        if (!shape.empty()) shape[0] = -1;
-        ensure_built(shape);
-        check_input(inputs);
+        std::vector<Shape> shapes;
+        for (const auto& t : inputs) shapes.push_back(batchless(t.shape()));
+        ensure_built(shapes);
+        check_input(inputs[0]);
         clear_added_losses();
-        Tensor out = call(inputs, training);
-        Shape out_shape = out.shape();
-        if (!out_shape.empty()) out_shape[0] = -1;
-        record_output_shape(out_shape);
-        return out;
+        LayerOutputs outputs(call_multiple(inputs, training));
+        if (outputs.empty()) throw ValueError("call() returned no outputs");
+        record_output_shape(batchless(outputs[0].shape()));
+        attach_masks(inputs, outputs);
+        return outputs;
     } catch (const ValueError& e) {
         if (std::string(e.what()).rfind("Exception encountered", 0) == 0) throw;
         throw ValueError(exception_context(*this, inputs, e.what()));
@@ -65,16 +95,48 @@ Tensor Layer::operator()(const Tensor& inputs, bool training) {
     }
 }
 
+void Layer::attach_masks(const std::vector<Tensor>& inputs,
+                         const std::vector<Tensor>& outputs) const {
+    const Tensor mask = compute_mask(inputs, inputs[0].keras_mask());
+    if (!mask.defined()) return;
+    for (const auto& out : outputs) {
+        if (!out.keras_mask().defined()) out.set_keras_mask(mask);
+    }
+}
+
+std::vector<Tensor> Layer::call_multiple(const std::vector<Tensor>& inputs, bool training) {
+    if (inputs.size() != 1) {
+        throw ValueError("Layer '" + name() + "' of class " + class_name() +
+                         " takes a single input, got a list of " + std::to_string(inputs.size()) +
+                         " tensors");
+    }
+    return {call(inputs[0], training)};
+}
+
+Tensor Layer::compute_mask(const std::vector<Tensor>&, const Tensor& mask) const {
+    return supports_masking() ? mask : Tensor();
+}
+
+void Layer::build_multiple(const std::vector<Shape>& input_shapes) {
+    build(input_shapes.at(0));
+}
+
 void Layer::build(const Shape&) {}
 
 void Layer::ensure_built(const Shape& input_shape) {
+    ensure_built(std::vector<Shape>{input_shape});
+}
+
+void Layer::ensure_built(const std::vector<Shape>& input_shapes) {
     if (built_) return;
-    build(input_shape);
-    build_input_shape_ = input_shape;
+    build_multiple(input_shapes);
+    build_input_shape_ = input_shapes.at(0);
     built_ = true;
 }
 
-Shape Layer::compute_output_shape(const Shape& input_shape) const { return input_shape; }
+Shape Layer::compute_output_shape(const Shape& input_shape) const {
+    return input_shape;
+}
 
 nlohmann::json Layer::get_config() const {
     return {{"name", name()}, {"trainable", trainable_}, {"dtype", "float32"}};
@@ -103,8 +165,10 @@ Variable Layer::add_weight(const std::string& weight_name, const Shape& shape,
 
 std::vector<Variable> Layer::weights() const {
     std::vector<Variable> out;
-    for (const auto& w : weights_) if (w.trainable) out.push_back(w.variable);
-    for (const auto& w : weights_) if (!w.trainable) out.push_back(w.variable);
+    for (const auto& w : weights_)
+        if (w.trainable) out.push_back(w.variable);
+    for (const auto& w : weights_)
+        if (!w.trainable) out.push_back(w.variable);
     for (const auto& layer : sublayers_) {
         for (auto& v : layer->weights()) out.push_back(v);
     }
@@ -114,7 +178,8 @@ std::vector<Variable> Layer::weights() const {
 std::vector<Variable> Layer::trainable_weights() const {
     std::vector<Variable> out;
     if (!trainable_) return out;
-    for (const auto& w : weights_) if (w.trainable) out.push_back(w.variable);
+    for (const auto& w : weights_)
+        if (w.trainable) out.push_back(w.variable);
     for (const auto& layer : sublayers_) {
         for (auto& v : layer->trainable_weights()) out.push_back(v);
     }
@@ -123,7 +188,8 @@ std::vector<Variable> Layer::trainable_weights() const {
 
 std::vector<Variable> Layer::non_trainable_weights() const {
     std::vector<Variable> out;
-    for (const auto& w : weights_) if (!w.trainable || !trainable_) out.push_back(w.variable);
+    for (const auto& w : weights_)
+        if (!w.trainable || !trainable_) out.push_back(w.variable);
     for (const auto& layer : sublayers_) {
         for (auto& v : layer->non_trainable_weights()) out.push_back(v);
     }
@@ -139,14 +205,15 @@ std::vector<Tensor> Layer::get_weights() const {
 void Layer::set_weights(const std::vector<Tensor>& values) {
     const auto vars = weights();
     if (values.size() != vars.size()) {
-        throw ValueError("set_weights of layer '" + name() + "': expected " + std::to_string(vars.size()) +
-                         " weight arrays, got " + std::to_string(values.size()));
+        throw ValueError("set_weights of layer '" + name() + "': expected " +
+                         std::to_string(vars.size()) + " weight arrays, got " +
+                         std::to_string(values.size()));
     }
     for (std::size_t i = 0; i < vars.size(); ++i) {
         if (values[i].shape() != vars[i].shape()) {
-            throw ValueError("set_weights of layer '" + name() + "': weight '" + vars[i].path() + "' has shape " +
-                             shape_str(vars[i].shape()) + " but the value given has shape " +
-                             shape_str(values[i].shape()));
+            throw ValueError("set_weights of layer '" + name() + "': weight '" + vars[i].path() +
+                             "' has shape " + shape_str(vars[i].shape()) +
+                             " but the value given has shape " + shape_str(values[i].shape()));
         }
     }
     for (std::size_t i = 0; i < vars.size(); ++i) vars[i].assign(values[i]);
@@ -176,8 +243,12 @@ std::shared_ptr<Layer> Layer::untrack_last() {
     return last;
 }
 
-void Layer::add_loss(const Tensor& loss) { added_losses_.push_back(loss); }
-void Layer::clear_added_losses() { added_losses_.clear(); }
+void Layer::add_loss(const Tensor& loss) {
+    added_losses_.push_back(loss);
+}
+void Layer::clear_added_losses() {
+    added_losses_.clear();
+}
 
 void Layer::track(std::shared_ptr<Layer> layer) {
     if (!layer) throw ValueError("layer '" + name() + "': cannot track an empty layer");

@@ -33,6 +33,12 @@ Device Tensor::device() const { return checked(impl_).storage->device; }
 std::size_t Tensor::nbytes() const { return static_cast<std::size_t>(size()) * itemsize(dtype()); }
 std::uint64_t Tensor::id() const { return checked(impl_).id; }
 
+Tensor Tensor::keras_mask() const { return Tensor(checked(impl_).keras_mask); }
+void Tensor::set_keras_mask(const Tensor& mask) const {
+    checked(impl_);
+    impl_->keras_mask = mask.impl();
+}
+
 void* Tensor::data_ptr() const {
     const auto& impl = checked(impl_);
     return static_cast<char*>(impl.storage->data) + impl.offset_bytes;

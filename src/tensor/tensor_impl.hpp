@@ -39,6 +39,7 @@ struct TensorImpl {
     DType dtype = float32;
     std::uint64_t id = next_id();
     std::unique_ptr<VariableState> variable;  // set for Variables only
+    std::shared_ptr<TensorImpl> keras_mask;   // set by layers that produce a mask
 
     static std::uint64_t next_id() {
         static std::atomic<std::uint64_t> counter{1};

@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "support/keras_layer_fixtures.hpp"
+
 namespace k = kerascpp;
 namespace kl = kerascpp::layers;
 
@@ -152,4 +154,11 @@ TEST_CASE("layers: weight regularizers add to losses()") {
     d(k::ones({1, 3}));
     REQUIRE(d->losses().size() == 1);
     CHECK(d->losses()[0].item<float>() == doctest::Approx(0.01f * 6.f));
+}
+
+TEST_CASE("layers: independent Keras fixtures for the core layers") {
+    kerascpp_test::check_layer_fixtures(
+        "core", {"Dense", "Activation", "Dropout", "Flatten", "Reshape"},
+        {{"core.Activation.8", "Keras 2's hard_sigmoid is 0.2x + 0.5; Keras 3's (ours) is relu6(x + 3) / 6"}});
+    kerascpp_test::check_layer_fixtures("advanced_activations", {"LeakyReLU", "ELU"});
 }

@@ -19,6 +19,7 @@ class ReLUImpl : public Layer {
 public:
     explicit ReLUImpl(ReLUOptions options = {});
     std::string class_name() const override { return "ReLU"; }
+    bool supports_masking() const override { return true; }
     Tensor call(const Tensor& inputs, bool training) override;
     nlohmann::json get_config() const override;
 
@@ -40,6 +41,7 @@ class LeakyReLUImpl : public Layer {
 public:
     explicit LeakyReLUImpl(LeakyReLUOptions options = {});
     std::string class_name() const override { return "LeakyReLU"; }
+    bool supports_masking() const override { return true; }
     Tensor call(const Tensor& inputs, bool training) override;
     nlohmann::json get_config() const override;
 
@@ -61,6 +63,7 @@ class SoftmaxImpl : public Layer {
 public:
     explicit SoftmaxImpl(SoftmaxOptions options = {});
     std::string class_name() const override { return "Softmax"; }
+    bool supports_masking() const override { return true; }
     Tensor call(const Tensor& inputs, bool training) override;
     nlohmann::json get_config() const override;
 
@@ -82,6 +85,7 @@ class ELUImpl : public Layer {
 public:
     explicit ELUImpl(ELUOptions options = {});
     std::string class_name() const override { return "ELU"; }
+    bool supports_masking() const override { return true; }
     Tensor call(const Tensor& inputs, bool training) override;
     nlohmann::json get_config() const override;
 

@@ -55,6 +55,7 @@ class DenseImpl : public Layer {
 public:
     DenseImpl(std::int64_t units, activations::Activation activation = {}, DenseOptions options = {});
     std::string class_name() const override { return "Dense"; }
+    bool supports_masking() const override { return true; }
     void build(const Shape& input_shape) override;
     Tensor call(const Tensor& inputs, bool training) override;
     Shape compute_output_shape(const Shape& input_shape) const override;
@@ -90,6 +91,7 @@ class ActivationImpl : public Layer {
 public:
     explicit ActivationImpl(activations::Activation activation, ActivationOptions options = {});
     std::string class_name() const override { return "Activation"; }
+    bool supports_masking() const override { return true; }
     Tensor call(const Tensor& inputs, bool training) override;
     nlohmann::json get_config() const override;
 

@@ -8,11 +8,10 @@
 
 #include <concepts>
 #include <memory>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json_fwd.hpp>
 
 #include "kerascpp/initializers.hpp"
 #include "kerascpp/ref.hpp"
@@ -22,8 +21,19 @@
 
 namespace kerascpp {
 
+/// What a layer returns when called on a list of tensors: one tensor per output. Converts
+/// to a Tensor when there is exactly one, so `Dense(10)(Concatenate()({a, b}))` reads as in
+/// Keras, while `lstm({x})` with return_state gives {output, h, c}.
+class LayerOutputs : public std::vector<Tensor> {
+  public:
+    using std::vector<Tensor>::vector;
+    explicit LayerOutputs(std::vector<Tensor> tensors) : std::vector<Tensor>(std::move(tensors)) {}
+    /// The single output; ValueError if the layer returned several.
+    operator Tensor() const;  // NOLINT
+};
+
 class Layer {
-public:
+  public:
     /// An empty name means "pick one from the class name" (dense, dense_1, ...).
     explicit Layer(std::string name = "");
     virtual ~Layer() = default;
@@ -39,10 +49,25 @@ public:
     /// Builds the layer on first use, then runs call(). Errors from inside are rethrown
     /// with the layer's class and name, as Keras does.
     Tensor operator()(const Tensor& inputs, bool training = false);
+    /// Calls the layer on several inputs (merging layers, attention, RNN initial states).
+    /// Masks attached to the inputs (Tensor::keras_mask) reach call() on the tensors, and
+    /// compute_mask() decides the mask attached to the outputs.
+    LayerOutputs operator()(const std::vector<Tensor>& inputs, bool training = false);
 
     /// Creates the weights for inputs of `input_shape` (batch axis included, -1 = None).
     virtual void build(const Shape& input_shape);
+    /// Layers taking several inputs override this; the default builds for the first one.
+    virtual void build_multiple(const std::vector<Shape>& input_shapes);
     virtual Tensor call(const Tensor& inputs, bool training) = 0;
+    /// Layers with several inputs or outputs override this; the default passes the single
+    /// input to call().
+    virtual std::vector<Tensor> call_multiple(const std::vector<Tensor>& inputs, bool training);
+
+    /// Whether the layer passes an input mask through unchanged (Keras's supports_masking).
+    virtual bool supports_masking() const { return false; }
+    /// The mask of the outputs, given the inputs and the first input's mask (undefined if
+    /// none): the input mask when supports_masking(), else none.
+    virtual Tensor compute_mask(const std::vector<Tensor>& inputs, const Tensor& mask) const;
     /// Output shape for an input shape (batch axis included, -1 = None).
     virtual Shape compute_output_shape(const Shape& input_shape) const;
     /// Keras-compatible configuration (the "config" of {"class_name", "config"}).
@@ -51,6 +76,7 @@ public:
     bool built() const { return built_; }
     /// Builds once for this input shape (what operator() does on first call).
     void ensure_built(const Shape& input_shape);
+    void ensure_built(const std::vector<Shape>& input_shapes);
     /// The batch input shape this layer was built with, if known.
     const std::optional<Shape>& build_input_shape() const { return build_input_shape_; }
     /// The batch output shape of the last call (or as computed when a model was built).
@@ -92,20 +118,21 @@ public:
     void track(std::shared_ptr<Layer> layer);
     const std::vector<std::shared_ptr<Layer>>& sublayers() const { return sublayers_; }
 
-protected:
+  protected:
     /// Called by operator() when inputs arrive; override to check shapes (InputSpec).
     virtual void check_input(const Tensor&) const {}
     void clear_added_losses();
     /// Removes and returns the last tracked sub-layer (nullptr if none).
     std::shared_ptr<Layer> untrack_last();
 
-private:
+  private:
     struct Weight {
         Variable variable;
         bool trainable;
         Ref<regularizers::Regularizer> regularizer;
     };
     void apply_trainable();
+    void attach_masks(const std::vector<Tensor>& inputs, const std::vector<Tensor>& outputs) const;
 
     mutable std::string name_;
     bool trainable_ = true;
@@ -120,36 +147,42 @@ private:
 /// A cheap, copyable handle to one shared layer implementation (libtorch's ModuleHolder).
 template <class Impl>
 class LayerHandle {
-public:
-    explicit LayerHandle(std::shared_ptr<Impl> impl) : impl_(std::move(impl)) { (void)impl_->name(); }
+  public:
+    explicit LayerHandle(std::shared_ptr<Impl> impl) : impl_(std::move(impl)) {
+        (void)impl_->name();
+    }
 
     Impl* operator->() const { return impl_.get(); }
     Impl& operator*() const { return *impl_; }
-    Tensor operator()(const Tensor& inputs, bool training = false) const { return (*impl_)(inputs, training); }
+    Tensor operator()(const Tensor& inputs, bool training = false) const {
+        return (*impl_)(inputs, training);
+    }
+    LayerOutputs operator()(const std::vector<Tensor>& inputs, bool training = false) const {
+        return (*impl_)(inputs, training);
+    }
     const std::shared_ptr<Impl>& ptr() const { return impl_; }
     operator std::shared_ptr<Layer>() const { return impl_; }  // NOLINT
 
-private:
+  private:
     std::shared_ptr<Impl> impl_;
 };
 
 /// Anything that is a layer: a handle, a shared pointer, or a Layer subclass by value.
 class AnyLayer {
-public:
+  public:
     template <class Impl>
     AnyLayer(const LayerHandle<Impl>& handle) : ptr_(handle.ptr()) {}  // NOLINT
     template <class T>
-        requires std::derived_from<T, Layer>
-    AnyLayer(std::shared_ptr<T> layer) : ptr_(std::move(layer)) {}  // NOLINT
+    requires std::derived_from<T, Layer> AnyLayer(std::shared_ptr<T> layer)
+        : ptr_(std::move(layer)) {}  // NOLINT
     template <class T>
-        requires std::derived_from<std::remove_cvref_t<T>, Layer>
-    AnyLayer(T&& layer)  // NOLINT
+    requires std::derived_from<std::remove_cvref_t<T>, Layer> AnyLayer(T&& layer)  // NOLINT
         : ptr_(std::make_shared<std::remove_cvref_t<T>>(std::forward<T>(layer))) {
         (void)ptr_->name();
     }
     const std::shared_ptr<Layer>& ptr() const { return ptr_; }
 
-private:
+  private:
     std::shared_ptr<Layer> ptr_;
 };
 

@@ -20,6 +20,7 @@ class DropoutImpl : public Layer {
 public:
     explicit DropoutImpl(double rate, DropoutOptions options = {});
     std::string class_name() const override { return "Dropout"; }
+    bool supports_masking() const override { return true; }
     Tensor call(const Tensor& inputs, bool training) override;
     nlohmann::json get_config() const override;
 
