@@ -39,6 +39,12 @@ public:
 
     void softmax(const void* x, void* y, DType dtype, std::int64_t rows, std::int64_t cols,
                  bool log) override;
+    void conv(const ConvGeometry& g, const void* x, const void* w, void* y) override;
+    void conv_backward_input(const ConvGeometry& g, const void* dy, const void* w, void* dx) override;
+    void conv_backward_kernel(const ConvGeometry& g, const void* x, const void* dy, void* dw) override;
+    void pool(PoolOp op, const PoolGeometry& g, const void* x, void* y) override;
+    void pool_backward(PoolOp op, const PoolGeometry& g, const void* x, const void* dy, void* dx) override;
+    void max_pool_gather(const PoolGeometry& g, const void* x, const void* h, void* y) override;
 
     void batch_norm_forward(const void* x, const void* gamma, const void* beta, void* y, void* mean, void* var,
                             DType dtype, std::int64_t outer, std::int64_t channels, std::int64_t inner,

@@ -20,4 +20,11 @@ decltype(auto) visit_dtype(DType dtype, F&& f) {
     return f.template operator()<double>();
 }
 
+/// As visit_dtype for kernels defined on float32 and float64 only (float64, else float32).
+template <class F>
+decltype(auto) visit_float_dtype(DType dtype, F&& f) {
+    if (dtype == DType::float64) return f.template operator()<double>();
+    return f.template operator()<float>();
+}
+
 }  // namespace kerascpp::backend::cpu

@@ -1,8 +1,7 @@
 // Matrix products: OpenBLAS for floating types, a plain loop for integers.
-#include <cblas.h>
-
 #include <type_traits>
 
+#include "blas.hpp"
 #include "cpu_backend.hpp"
 #include "dispatch.hpp"
 #include "parallel.hpp"
@@ -31,6 +30,8 @@ void integer_gemm(const GemmArgs& g) {
     });
 }
 
+}  // namespace
+
 // Small products run on one BLAS thread: splitting, say, a 32×784×256 product over two
 // threads costs more in hand-over than it gains (measured with bench/run_mlp_bench.sh).
 void choose_blas_threads(std::int64_t m, std::int64_t n, std::int64_t k) {
@@ -43,8 +44,6 @@ void choose_blas_threads(std::int64_t m, std::int64_t n, std::int64_t k) {
         current = wanted;
     }
 }
-
-}  // namespace
 
 void CpuBackend::gemm(const GemmArgs& g) {
     if (g.m == 0 || g.n == 0) return;

@@ -5,6 +5,7 @@
 #include <optional>
 #include <vector>
 
+#include "kerascpp/ops/conv.hpp"
 #include "kerascpp/tensor.hpp"
 
 namespace kerascpp {

@@ -9,9 +9,11 @@
 #include <cstddef>
 #include <cstdint>
 #include <span>
+#include <string>
 #include <string_view>
 
 #include "kerascpp/dtype.hpp"
+#include "kerascpp/errors.hpp"
 
 namespace kerascpp::backend {
 
@@ -63,6 +65,40 @@ struct GemmArgs {
     void* c = nullptr;
     std::int64_t ldc = 0;
     DType dtype = DType::float32;
+};
+
+/// The geometry of an N-D convolution (N = 1, 2 or 3 spatial axes), channels_last:
+/// input [batch, in..., in_channels], kernel [kernel..., in_channels / groups,
+/// out_channels], output [batch, out..., out_channels], all contiguous. Output position o
+/// reads input positions o · stride − pad_before + k · dilation; positions outside the
+/// input count as zeros. Unused trailing spatial axes have sizes 1, strides 1, pads 0.
+struct ConvGeometry {
+    DType dtype = DType::float32;  ///< float32 or float64
+    int rank = 2;                  ///< spatial axes (1 to 3)
+    std::int64_t batch = 0, in_channels = 0, out_channels = 0, groups = 1;
+    std::int64_t input[3] = {1, 1, 1};
+    std::int64_t kernel[3] = {1, 1, 1};
+    std::int64_t output[3] = {1, 1, 1};
+    std::int64_t stride[3] = {1, 1, 1};
+    std::int64_t dilation[3] = {1, 1, 1};
+    std::int64_t pad_before[3] = {0, 0, 0};
+};
+
+enum class PoolOp : std::uint8_t { max, average };
+
+/// The geometry of an N-D pooling, channels_last: input [batch, in..., channels], output
+/// [batch, out..., channels], contiguous. Output position o covers the window of input
+/// positions o · stride − pad_before + k, k < window, clipped to the input: padding never
+/// wins a max, and an average divides by the number of real (unpadded) elements, as TF.
+struct PoolGeometry {
+    DType dtype = DType::float32;  ///< float32 or float64
+    int rank = 2;                  ///< spatial axes (1 to 3)
+    std::int64_t batch = 0, channels = 0;
+    std::int64_t input[3] = {1, 1, 1};
+    std::int64_t window[3] = {1, 1, 1};
+    std::int64_t output[3] = {1, 1, 1};
+    std::int64_t stride[3] = {1, 1, 1};
+    std::int64_t pad_before[3] = {0, 0, 0};
 };
 
 struct MemoryStats {
@@ -173,6 +209,45 @@ public:
     /// Softmax (or log-softmax) of each row of a contiguous [rows, cols] array.
     virtual void softmax(const void* x, void* y, DType dtype, std::int64_t rows,
                          std::int64_t cols, bool log) = 0;
+    /// y = conv(x, w), see ConvGeometry.
+    virtual void conv(const ConvGeometry& g, const void* x, const void* w, void* y) {
+        (void)g, (void)x, (void)w, (void)y;
+        unsupported("conv");
+    }
+    /// dx = the gradient of conv with respect to its input for output gradient dy
+    /// (the transposed convolution); dx is overwritten.
+    virtual void conv_backward_input(const ConvGeometry& g, const void* dy, const void* w,
+                                     void* dx) {
+        (void)g, (void)dy, (void)w, (void)dx;
+        unsupported("conv_backward_input");
+    }
+    /// dw = the gradient of conv with respect to its kernel for input x and output
+    /// gradient dy; dw is overwritten.
+    virtual void conv_backward_kernel(const ConvGeometry& g, const void* x, const void* dy,
+                                      void* dw) {
+        (void)g, (void)x, (void)dy, (void)dw;
+        unsupported("conv_backward_kernel");
+    }
+    /// y = pool(x), see PoolGeometry.
+    virtual void pool(PoolOp op, const PoolGeometry& g, const void* x, void* y) {
+        (void)op, (void)g, (void)x, (void)y;
+        unsupported("pool");
+    }
+    /// dx = the gradient of pool for output gradient dy; dx is overwritten. Max pooling
+    /// routes each output's gradient to the first maximum of its window in x (average
+    /// pooling ignores x).
+    virtual void pool_backward(PoolOp op, const PoolGeometry& g, const void* x,
+                               const void* dy, void* dx) {
+        (void)op, (void)g, (void)x, (void)dy, (void)dx;
+        unsupported("pool_backward");
+    }
+    /// y[o] = h at the first maximum of x in o's window: the gradient of max pooling's
+    /// backward pass with respect to its output gradient (second-order gradients).
+    virtual void max_pool_gather(const PoolGeometry& g, const void* x, const void* h,
+                                 void* y) {
+        (void)g, (void)x, (void)h, (void)y;
+        unsupported("max_pool_gather");
+    }
 
     /// Batch normalization in training mode. x is contiguous [outer, channels, inner]; for
     /// each channel c, mean[c] and the biased variance var[c] are taken over outer and inner,
@@ -199,6 +274,12 @@ public:
     /// Updates step.param and its slots in place from step.grad by step.algorithm, in one
     /// fused pass (see OptimizerStep).
     virtual void optimizer_step(const OptimizerStep& step) = 0;
+
+private:
+    [[noreturn]] void unsupported(const char* op) const {
+        throw RuntimeError(std::string(op) + " is not supported by the '" + std::string(name()) +
+                           "' backend yet");
+    }
 };
 
 }  // namespace kerascpp::backend
