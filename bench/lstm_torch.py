@@ -4,10 +4,9 @@ and data sizes (32 steps of 32 features).
 Prints "torch batch=<b> samples_per_s=<v>" per batch size.
 Usage: python3 lstm_torch.py [samples] [epochs] [batch sizes...]
 """
-import sys
-import time
-
 import torch
+
+import torch_bench
 
 
 class Model(torch.nn.Module):
@@ -21,34 +20,6 @@ class Model(torch.nn.Module):
         return self.head(h[-1])
 
 
-def main():
-    samples = int(sys.argv[1]) if len(sys.argv) > 1 else 4096
-    epochs = int(sys.argv[2]) if len(sys.argv) > 2 else 2
-    batch_sizes = [int(b) for b in sys.argv[3:]] or [64]
-    torch.manual_seed(0)
-    x = torch.randn(samples, 32, 32)
-    y = torch.randint(0, 10, (samples,))
-    for batch in batch_sizes:
-        model = Model()
-        opt = torch.optim.Adam(model.parameters(), lr=1e-3, eps=1e-7)
-        loss_fn = torch.nn.CrossEntropyLoss()  # softmax + crossentropy, as Keras's softmax output + loss
-
-        def epoch(limit=samples):
-            perm = torch.randperm(limit)
-            for start in range(0, limit, batch):
-                idx = perm[start:start + batch]
-                opt.zero_grad(set_to_none=True)
-                loss = loss_fn(model(x[idx]), y[idx])
-                loss.backward()
-                opt.step()
-
-        epoch(min(samples, batch * 5))  # warm-up
-        t0 = time.perf_counter()
-        for _ in range(epochs):
-            epoch()
-        seconds = time.perf_counter() - t0
-        print(f"torch batch={batch} samples_per_s={samples * epochs / seconds:.0f}", flush=True)
-
-
 if __name__ == "__main__":
-    main()
+    torch_bench.main(Model, lambda samples: torch.randn(samples, 32, 32),
+                     samples=4096, epochs=2, batch_sizes=[64], warmup_batches=5)

@@ -3,43 +3,18 @@
 Prints "torch batch=<b> samples_per_s=<v>" per batch size.
 Usage: python3 mlp_torch.py [samples] [epochs] [batch sizes...]
 """
-import sys
-import time
-
 import torch
 
+import torch_bench
 
-def main():
-    samples = int(sys.argv[1]) if len(sys.argv) > 1 else 16384
-    epochs = int(sys.argv[2]) if len(sys.argv) > 2 else 3
-    batch_sizes = [int(b) for b in sys.argv[3:]] or [32, 128]
-    torch.manual_seed(0)
-    x = torch.randn(samples, 784)
-    y = torch.randint(0, 10, (samples,))
-    for batch in batch_sizes:
-        model = torch.nn.Sequential(
-            torch.nn.Linear(784, 256), torch.nn.ReLU(),
-            torch.nn.Linear(256, 128), torch.nn.ReLU(),
-            torch.nn.Linear(128, 10))
-        opt = torch.optim.Adam(model.parameters(), lr=1e-3, eps=1e-7)
-        loss_fn = torch.nn.CrossEntropyLoss()  # softmax + crossentropy, as Keras's softmax output + loss
 
-        def epoch(limit=samples):
-            perm = torch.randperm(limit)
-            for start in range(0, limit, batch):
-                idx = perm[start:start + batch]
-                opt.zero_grad(set_to_none=True)
-                loss = loss_fn(model(x[idx]), y[idx])
-                loss.backward()
-                opt.step()
-
-        epoch(min(samples, batch * 20))  # warm-up
-        t0 = time.perf_counter()
-        for _ in range(epochs):
-            epoch()
-        seconds = time.perf_counter() - t0
-        print(f"torch batch={batch} samples_per_s={samples * epochs / seconds:.0f}", flush=True)
+def make_model():
+    return torch.nn.Sequential(
+        torch.nn.Linear(784, 256), torch.nn.ReLU(),
+        torch.nn.Linear(256, 128), torch.nn.ReLU(),
+        torch.nn.Linear(128, 10))
 
 
 if __name__ == "__main__":
-    main()
+    torch_bench.main(make_model, lambda samples: torch.randn(samples, 784),
+                     samples=16384, epochs=3, batch_sizes=[32, 128], warmup_batches=20)

@@ -1,9 +1,8 @@
-#include "kerascpp/errors.hpp"
 #include "kerascpp/layers/convolutional.hpp"
 #include "kerascpp/layers/registry.hpp"
 #include "kerascpp/ops.hpp"
-#include "layers/config_utils.hpp"
-#include "layers/spatial_config.hpp"
+#include "layers/base_config.hpp"
+#include "layers/conv_common.hpp"
 #include "ops/spatial.hpp"
 
 namespace kerascpp::layers {
@@ -12,37 +11,20 @@ ConvTransposeImpl::ConvTransposeImpl(int rank, std::int64_t filters,
                                      const SpatialTuple& kernel_size, ConvTransposeOptions options)
     : Layer(options.name), rank_(rank), filters_(filters), options_(std::move(options)) {
     const std::string what = class_name();
-    if (filters <= 0) {
-        throw ValueError(
-            what + ": invalid value for argument `filters`, expected a positive integer, got " +
-            std::to_string(filters));
-    }
-    kernel_size_ = detail::positive_tuple(what.c_str(), "kernel_size", kernel_size, rank);
-    strides_ = detail::positive_tuple(what.c_str(), "strides", options_.strides, rank);
-    dilation_rate_ =
-        detail::positive_tuple(what.c_str(), "dilation_rate", options_.dilation_rate, rank);
+    detail::check_filters(what, filters);
+    std::tie(kernel_size_, strides_, dilation_rate_) = detail::conv_window(
+        what, rank, kernel_size, options_.strides, options_.dilation_rate, options_.data_format);
     if (options_.output_padding)
         output_padding_ = options_.output_padding->expand(what.c_str(), "output_padding", rank);
-    detail::check_data_format(what.c_str(), options_.data_format);
     detail::check_padding(what, options_.padding);
 }
 
 void ConvTransposeImpl::build(const Shape& input_shape) {
-    detail::check_spatial_input(name(), rank_, options_.data_format, 0, input_shape);
-    const std::int64_t channels = detail::channels_of(input_shape, options_.data_format);
-    if (channels <= 0) {
-        throw ValueError(class_name() + " layer '" + name() +
-                         "': the channel axis of the inputs must be defined, got input shape " +
-                         shape_str(input_shape));
-    }
-    Shape kernel_shape(kernel_size_.begin(), kernel_size_.end());
-    kernel_shape.insert(kernel_shape.end(), {filters_, channels});
-    kernel_ = add_weight("kernel", kernel_shape, options_.kernel_initializer, true,
-                         options_.kernel_regularizer);
-    if (options_.use_bias) {
-        bias_ = add_weight("bias", {filters_}, options_.bias_initializer, true,
-                           options_.bias_regularizer);
-    }
+    const std::int64_t channels =
+        detail::defined_channels(*this, rank_, options_.data_format, input_shape);
+    kernel_ = add_weight("kernel", detail::kernel_shape(kernel_size_, filters_, channels),
+                         options_.kernel_initializer, true, options_.kernel_regularizer);
+    bias_ = detail::add_bias(*this, filters_, options_);
 }
 
 void ConvTransposeImpl::check_input(const Tensor& inputs) const {
@@ -57,11 +39,8 @@ Tensor ConvTransposeImpl::call(const Tensor& inputs, bool) {
                            .data_format = options_.data_format,
                            .dilation_rate = dilation_rate_};
     if (!output_padding_.empty()) args.output_padding = output_padding_;
-    Tensor y = conv_transpose(inputs, kernel_, args);
-    if (options_.use_bias) y = detail::add_channel_bias(y, bias_, options_.data_format);
-    y = options_.activation(y);
-    if (options_.activity_regularizer) add_loss((*options_.activity_regularizer)(y));
-    return y;
+    return detail::bias_and_activation(*this, conv_transpose(inputs, kernel_, args), bias_,
+                                       options_);
 }
 
 Shape ConvTransposeImpl::compute_output_shape(const Shape& input_shape) const {
@@ -80,60 +59,26 @@ Shape ConvTransposeImpl::compute_output_shape(const Shape& input_shape) const {
 nlohmann::json ConvTransposeImpl::get_config() const {
     nlohmann::json config = Layer::get_config();
     config["filters"] = filters_;
-    config["kernel_size"] = kernel_size_;
-    config["strides"] = strides_;
-    config["padding"] = options_.padding;
     config["output_padding"] =
         output_padding_.empty() ? nlohmann::json(nullptr) : nlohmann::json(output_padding_);
-    config["data_format"] = options_.data_format;
-    config["dilation_rate"] = dilation_rate_;
-    config["activation"] = options_.activation.name();
-    config["use_bias"] = options_.use_bias;
-    config["kernel_initializer"] =
-        detail::serialize_object(options_.kernel_initializer, "keras.initializers");
-    config["bias_initializer"] =
-        detail::serialize_object(options_.bias_initializer, "keras.initializers");
-    config["kernel_regularizer"] =
-        detail::serialize_object(options_.kernel_regularizer, "keras.regularizers");
-    config["bias_regularizer"] =
-        detail::serialize_object(options_.bias_regularizer, "keras.regularizers");
-    config["activity_regularizer"] =
-        detail::serialize_object(options_.activity_regularizer, "keras.regularizers");
-    config["kernel_constraint"] = nullptr;
-    config["bias_constraint"] = nullptr;
+    detail::put_conv_config(config, options_, kernel_size_, strides_, dilation_rate_);
+    detail::put_weight_config(config, "kernel", options_.kernel_initializer,
+                              options_.kernel_regularizer);
     return config;
 }
 
 namespace {
 
 std::shared_ptr<Layer> conv_transpose_from_config(int rank, const nlohmann::json& c) {
-    ConvTransposeOptions options;
-    options.strides = detail::tuple_or(c, "strides", 1);
-    options.padding = detail::value_or<std::string>(c, "padding", "valid");
+    auto options = detail::conv_options_from_config<ConvTransposeOptions>(c);
     if (c.contains("output_padding") && !c["output_padding"].is_null()) {
         options.output_padding = detail::tuple_or(c, "output_padding", 0);
     }
-    options.data_format = detail::value_or<std::string>(c, "data_format", "channels_last");
-    options.dilation_rate = detail::tuple_or(c, "dilation_rate", 1);
-    options.activation =
-        activations::Activation(detail::value_or<std::string>(c, "activation", "linear"));
-    options.use_bias = detail::value_or(c, "use_bias", true);
-    if (auto init = detail::deserialize_object<initializers::Initializer>(c, "kernel_initializer"))
-        options.kernel_initializer = init;
-    if (auto init = detail::deserialize_object<initializers::Initializer>(c, "bias_initializer"))
-        options.bias_initializer = init;
-    options.kernel_regularizer =
-        detail::deserialize_object<regularizers::Regularizer>(c, "kernel_regularizer");
-    options.bias_regularizer =
-        detail::deserialize_object<regularizers::Regularizer>(c, "bias_regularizer");
-    options.activity_regularizer =
-        detail::deserialize_object<regularizers::Regularizer>(c, "activity_regularizer");
-    options.name = detail::value_or<std::string>(c, "name", "");
-    auto layer = std::make_shared<ConvTransposeImpl>(rank, c.at("filters").get<std::int64_t>(),
-                                                     detail::tuple_or(c, "kernel_size", 0),
-                                                     std::move(options));
-    layer->set_trainable(detail::value_or(c, "trainable", true));
-    return layer;
+    detail::read_weight_config(c, "kernel", options.kernel_initializer, options.kernel_regularizer);
+    return detail::with_base_config(std::make_shared<ConvTransposeImpl>(
+                                        rank, c.at("filters").get<std::int64_t>(),
+                                        detail::tuple_or(c, "kernel_size", 0), std::move(options)),
+                                    c);
 }
 
 const bool registered = register_layer(

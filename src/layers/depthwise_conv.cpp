@@ -1,10 +1,8 @@
-#include "kerascpp/errors.hpp"
 #include "kerascpp/layers/convolutional.hpp"
 #include "kerascpp/layers/registry.hpp"
 #include "kerascpp/ops.hpp"
-#include "layers/config_utils.hpp"
-#include "layers/spatial_config.hpp"
-#include "ops/spatial.hpp"
+#include "layers/base_config.hpp"
+#include "layers/conv_common.hpp"
 
 namespace kerascpp::layers {
 
@@ -12,34 +10,19 @@ DepthwiseConvImpl::DepthwiseConvImpl(int rank, const SpatialTuple& kernel_size,
                                      DepthwiseConvOptions options)
     : Layer(options.name), rank_(rank), options_(std::move(options)) {
     const std::string what = class_name();
-    kernel_size_ = detail::positive_tuple(what.c_str(), "kernel_size", kernel_size, rank);
-    strides_ = detail::positive_tuple(what.c_str(), "strides", options_.strides, rank);
-    dilation_rate_ =
-        detail::positive_tuple(what.c_str(), "dilation_rate", options_.dilation_rate, rank);
-    detail::check_data_format(what.c_str(), options_.data_format);
+    std::tie(kernel_size_, strides_, dilation_rate_) = detail::conv_window(
+        what, rank, kernel_size, options_.strides, options_.dilation_rate, options_.data_format);
     detail::check_padding(what, options_.padding);
-    if (options_.depth_multiplier <= 0) {
-        throw ValueError(what + ": `depth_multiplier` must be a positive integer, got " +
-                         std::to_string(options_.depth_multiplier));
-    }
+    detail::check_depth_multiplier(what, options_.depth_multiplier);
 }
 
 void DepthwiseConvImpl::build(const Shape& input_shape) {
-    detail::check_spatial_input(name(), rank_, options_.data_format, 0, input_shape);
-    const std::int64_t channels = detail::channels_of(input_shape, options_.data_format);
-    if (channels <= 0) {
-        throw ValueError(class_name() + " layer '" + name() +
-                         "': the channel axis of the inputs must be defined, got input shape " +
-                         shape_str(input_shape));
-    }
-    Shape kernel_shape(kernel_size_.begin(), kernel_size_.end());
-    kernel_shape.insert(kernel_shape.end(), {channels, options_.depth_multiplier});
-    kernel_ = add_weight("kernel", kernel_shape, options_.depthwise_initializer, true,
-                         options_.depthwise_regularizer);
-    if (options_.use_bias) {
-        bias_ = add_weight("bias", {channels * options_.depth_multiplier},
-                           options_.bias_initializer, true, options_.bias_regularizer);
-    }
+    const std::int64_t channels =
+        detail::defined_channels(*this, rank_, options_.data_format, input_shape);
+    kernel_ = add_weight("kernel",
+                         detail::kernel_shape(kernel_size_, channels, options_.depth_multiplier),
+                         options_.depthwise_initializer, true, options_.depthwise_regularizer);
+    bias_ = detail::add_bias(*this, channels * options_.depth_multiplier, options_);
 }
 
 void DepthwiseConvImpl::check_input(const Tensor& inputs) const {
@@ -53,18 +36,13 @@ Tensor DepthwiseConvImpl::call(const Tensor& inputs, bool) {
                                .padding = options_.padding,
                                .data_format = options_.data_format,
                                .dilation_rate = dilation_rate_});
-    if (options_.use_bias) y = detail::add_channel_bias(y, bias_, options_.data_format);
-    y = options_.activation(y);
-    if (options_.activity_regularizer) add_loss((*options_.activity_regularizer)(y));
-    return y;
+    return detail::bias_and_activation(*this, y, bias_, options_);
 }
 
 Shape DepthwiseConvImpl::compute_output_shape(const Shape& input_shape) const {
-    detail::check_spatial_input(name(), rank_, options_.data_format, 0, input_shape);
-    const std::string what = class_name();
-    const Shape spatial = detail::conv_output_spatial(
-        what.c_str(), detail::spatial_of(input_shape, options_.data_format), options_.padding,
-        kernel_size_, strides_, dilation_rate_);
+    const Shape spatial =
+        detail::output_spatial(*this, rank_, input_shape, options_.padding, options_.data_format,
+                               kernel_size_, strides_, dilation_rate_);
     const std::int64_t channels = detail::channels_of(input_shape, options_.data_format);
     return detail::batch_shape(input_shape[0], spatial,
                                channels < 0 ? -1 : channels * options_.depth_multiplier,
@@ -74,56 +52,23 @@ Shape DepthwiseConvImpl::compute_output_shape(const Shape& input_shape) const {
 nlohmann::json DepthwiseConvImpl::get_config() const {
     nlohmann::json config = Layer::get_config();
     config["depth_multiplier"] = options_.depth_multiplier;
-    config["kernel_size"] = kernel_size_;
-    config["strides"] = strides_;
-    config["padding"] = options_.padding;
-    config["data_format"] = options_.data_format;
-    config["dilation_rate"] = dilation_rate_;
-    config["activation"] = options_.activation.name();
-    config["use_bias"] = options_.use_bias;
-    config["depthwise_initializer"] =
-        detail::serialize_object(options_.depthwise_initializer, "keras.initializers");
-    config["bias_initializer"] =
-        detail::serialize_object(options_.bias_initializer, "keras.initializers");
-    config["depthwise_regularizer"] =
-        detail::serialize_object(options_.depthwise_regularizer, "keras.regularizers");
-    config["bias_regularizer"] =
-        detail::serialize_object(options_.bias_regularizer, "keras.regularizers");
-    config["activity_regularizer"] =
-        detail::serialize_object(options_.activity_regularizer, "keras.regularizers");
-    config["depthwise_constraint"] = nullptr;
-    config["bias_constraint"] = nullptr;
+    detail::put_conv_config(config, options_, kernel_size_, strides_, dilation_rate_);
+    detail::put_weight_config(config, "depthwise", options_.depthwise_initializer,
+                              options_.depthwise_regularizer);
     return config;
 }
 
 namespace {
 
 std::shared_ptr<Layer> depthwise_from_config(int rank, const nlohmann::json& c) {
-    DepthwiseConvOptions options;
-    options.strides = detail::tuple_or(c, "strides", 1);
-    options.padding = detail::value_or<std::string>(c, "padding", "valid");
+    auto options = detail::conv_options_from_config<DepthwiseConvOptions>(c);
     options.depth_multiplier = detail::value_or<std::int64_t>(c, "depth_multiplier", 1);
-    options.data_format = detail::value_or<std::string>(c, "data_format", "channels_last");
-    options.dilation_rate = detail::tuple_or(c, "dilation_rate", 1);
-    options.activation =
-        activations::Activation(detail::value_or<std::string>(c, "activation", "linear"));
-    options.use_bias = detail::value_or(c, "use_bias", true);
-    if (auto init =
-            detail::deserialize_object<initializers::Initializer>(c, "depthwise_initializer"))
-        options.depthwise_initializer = init;
-    if (auto init = detail::deserialize_object<initializers::Initializer>(c, "bias_initializer"))
-        options.bias_initializer = init;
-    options.depthwise_regularizer =
-        detail::deserialize_object<regularizers::Regularizer>(c, "depthwise_regularizer");
-    options.bias_regularizer =
-        detail::deserialize_object<regularizers::Regularizer>(c, "bias_regularizer");
-    options.activity_regularizer =
-        detail::deserialize_object<regularizers::Regularizer>(c, "activity_regularizer");
-    options.name = detail::value_or<std::string>(c, "name", "");
-    auto layer = std::make_shared<DepthwiseConvImpl>(rank, detail::tuple_or(c, "kernel_size", 0),
-                                                     std::move(options));
-    layer->set_trainable(detail::value_or(c, "trainable", true));
-    return layer;
+    detail::read_weight_config(c, "depthwise", options.depthwise_initializer,
+                               options.depthwise_regularizer);
+    return detail::with_base_config(
+        std::make_shared<DepthwiseConvImpl>(rank, detail::tuple_or(c, "kernel_size", 0),
+                                            std::move(options)),
+        c);
 }
 
 const bool registered = register_layer(
