@@ -161,8 +161,9 @@ inline void write_idx_dataset(const fs::path& dir, std::uint32_t n_train, std::u
     put("t10k-labels-idx1-ubyte", label_idx(test_labels));
 }
 
+// Absolute: __FILE__ is relative when ccache rewrites paths (CCACHE_BASEDIR).
 inline fs::path fixtures_dir() {
-    return fs::path(__FILE__).parent_path() / "fixtures";
+    return fs::path(KERASCPP_TEST_DATA_DIR).parent_path() / "datasets" / "fixtures";
 }
 
 }  // namespace dataset_test
