@@ -165,6 +165,9 @@ public:
 
     /// Set by a callback (e.g. EarlyStopping) to end fit() after the current epoch.
     bool stop_training = false;
+    /// Set by a callback in on_train_begin (BackupAndRestore) to start fit() at this epoch
+    /// instead of FitOptions::initial_epoch.
+    std::optional<int> resume_epoch;
 
 protected:
     /// Rows of output shapes for summary(): (layer, output shape) in display order.
