@@ -4,8 +4,8 @@
 
 namespace kerascpp::detail {
 
-CallbackDispatcher::CallbackDispatcher(const CallbackList& user, Model& model,
-                                       const callbacks::Params& params, bool add_history) {
+CallbackDispatcher::CallbackDispatcher(const CallbackList& user, Model& model, const callbacks::Params& params,
+                                       bool add_history) {
     if (params.verbose != 0) callbacks_.push_back(std::make_shared<callbacks::ProgbarLogger>());
     for (const auto& cb : user) callbacks_.push_back(cb.shared());
     if (add_history) {

@@ -11,9 +11,8 @@
 namespace kerascpp::detail {
 
 class CallbackDispatcher {
-  public:
-    CallbackDispatcher(const CallbackList& user, Model& model, const callbacks::Params& params,
-                       bool add_history);
+public:
+    CallbackDispatcher(const CallbackList& user, Model& model, const callbacks::Params& params, bool add_history);
 
     /// The History callback (only when add_history was true).
     const callbacks::History& history() const { return *history_; }
@@ -23,7 +22,7 @@ class CallbackDispatcher {
         for (auto& cb : callbacks_) ((*cb).*hook)(args...);
     }
 
-  private:
+private:
     std::vector<std::shared_ptr<callbacks::Callback>> callbacks_;
     std::shared_ptr<callbacks::History> history_;
 };
