@@ -4,11 +4,11 @@
 // tests/reference/keras_multi_output.py).
 #include <doctest/doctest.h>
 
-#include <fstream>
 #include <kerascpp/kerascpp.hpp>
 #include <nlohmann/json.hpp>
 
 #include "support/tensor_checks.hpp"
+#include "support/test_data.hpp"
 
 namespace k = kerascpp;
 namespace kl = kerascpp::layers;
@@ -17,10 +17,7 @@ using nlohmann::json;
 namespace {
 
 const json& reference() {
-    static const json data = [] {
-        std::ifstream in(KERASCPP_TEST_DATA_DIR "/keras_multi_output.json");
-        return json::parse(in);
-    }();
+    static const json data = kerascpp_test::load_test_data("keras_multi_output.json");
     return data;
 }
 
