@@ -58,9 +58,14 @@ Tensor Model::compute_loss(const ModelIO&, const ModelIO& y, const ModelIO& y_pr
             "' was compiled without a loss; pass one to compile() "
             "(e.g. .loss = \"sparse_categorical_crossentropy\") or override train_step");
     }
+    const auto targets = detail::arrays_for(*this, "compute_loss", "y", y);
+    if (targets.empty()) {
+        throw ValueError("Model '" + name() +
+                         "' was compiled with a loss, but no targets (y) were given; pass y "
+                         "to fit, evaluate or train_on_batch");
+    }
     Tensor total = compiled_outputs_->total_loss(
-        detail::arrays_for(*this, "compute_loss", "y", y),
-        detail::arrays_for(*this, "compute_loss", "y_pred", y_pred),
+        targets, detail::arrays_for(*this, "compute_loss", "y_pred", y_pred),
         detail::arrays_for(*this, "compute_loss", "sample_weight", sample_weight));
     for (const Tensor& extra : losses()) total = total + extra.astype(total.dtype()).sum();
     return total;

@@ -107,6 +107,15 @@ losses::Loss* CompiledOutputs::single_loss() const {
     return num_outputs_ == 1 ? outputs_.front().loss.get() : nullptr;
 }
 
+void CompiledOutputs::check_counts(const char* method, const std::vector<Tensor>& y,
+                                   const std::vector<Tensor>& y_pred) const {
+    if (y.size() == num_outputs_ && y_pred.size() == num_outputs_) return;
+    throw ValueError(
+        std::string(method) + ": y and y_pred must hold one array per output of the model's " +
+        outputs_text(output_names_, num_outputs_) + "; got " + std::to_string(y.size()) +
+        " targets and " + std::to_string(y_pred.size()) + " predictions");
+}
+
 std::string CompiledOutputs::prefixed(std::size_t output, const std::string& name) const {
     return num_outputs_ > 1 && !output_names_.empty() ? output_names_[output] + "_" + name : name;
 }
@@ -114,6 +123,7 @@ std::string CompiledOutputs::prefixed(std::size_t output, const std::string& nam
 Tensor CompiledOutputs::total_loss(const std::vector<Tensor>& y, const std::vector<Tensor>& y_pred,
                                    const std::vector<Tensor>& sample_weight) {
     Tensor total;
+    check_counts("compute_loss", y, y_pred);
     for (std::size_t i = 0; i < num_outputs_; ++i) {
         Output& out = outputs_[i];
         if (!out.loss) continue;
@@ -147,6 +157,8 @@ void CompiledOutputs::build_metrics(const std::vector<Tensor>& y,
 
 void CompiledOutputs::update_metrics(const std::vector<Tensor>& y,
                                      const std::vector<Tensor>& y_pred) {
+    if (flat_metrics_.empty() && metrics_built_) return;
+    check_counts("compute_metrics", y, y_pred);
     if (!metrics_built_) build_metrics(y, y_pred);
     for (std::size_t i = 0; i < num_outputs_; ++i) {
         if (outputs_[i].metrics.empty()) continue;

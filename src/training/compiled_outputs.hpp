@@ -51,6 +51,8 @@ class CompiledOutputs {
         std::vector<std::shared_ptr<metrics::Metric>> metrics;
         std::optional<LossTracker> loss_tracker;  // when several outputs have a loss
     };
+    void check_counts(const char* method, const std::vector<Tensor>& y,
+                      const std::vector<Tensor>& y_pred) const;
     std::string prefixed(std::size_t output, const std::string& name) const;
     void build_metrics(const std::vector<Tensor>& y, const std::vector<Tensor>& y_pred);
 

@@ -183,6 +183,7 @@ TEST_CASE("multi-io: wrong data and compile arguments raise errors naming what w
             model.fit(x, y, {.verbose = 0, .class_weight = {{0, 2.0}}});
         },
         {"class_weight", "single output"});
+    check_throws<k::ValueError>([&] { model.train_on_batch(x, {}); }, {"no targets (y)"});
     check_throws<k::ValueError>([&] { model.compile({.loss = {"mse"}}); },
                                 {"`loss` has 1 entries", "2 outputs"});
     check_throws<k::ValueError>(
