@@ -90,6 +90,10 @@ TEST_CASE("multi-io: logs of evaluate and train_on_batch match Keras 3 (maps by 
         model.compile(options);
         check_logs(model.evaluate({d.a, d.b}, {d.cls, d.flag}, {.batch_size = 4, .verbose = 0}),
                    want.at("evaluate"));
+        const k::Tensor sw = floats(reference().at("data").at("sample_weight"), {6});
+        check_logs(model.evaluate({d.a, d.b}, {d.cls, d.flag},
+                                  {.batch_size = 4, .verbose = 0, .sample_weight = sw}),
+                   want.at("evaluate_weighted"));
         for (const auto& step : want.at("train_on_batch")) {
             check_logs(model.train_on_batch({{"a", d.a}, {"b", d.b}},
                                             {{"flag", d.flag}, {"class", d.cls}}),

@@ -5,8 +5,9 @@ functional model compiled with per-output losses, loss_weights and metrics.
 The model: inputs "a" (3,) and "b" (2,) -> Concatenate -> Dense "hidden" (4, tanh, L2 0.01
 on the kernel) -> heads Dense "class" (3, softmax) and Dense "flag" (1, sigmoid), with fixed
 weights. For each way of compiling (maps by output name, lists in output order) the file holds
-Keras's logs (names and values) of evaluate(batch_size=4) and of two train_on_batch steps
-with SGD(0.1). The C++ test (tests/models/test_multi_io.cpp) rebuilds the model and
+Keras's logs (names and values) of evaluate(batch_size=4), of evaluate with one
+sample_weight array for both outputs (losses weighted, compiled metrics not), and of two
+train_on_batch steps with SGD(0.1). The C++ test (tests/models/test_multi_io.cpp) rebuilds the model and
 compares names and values.
 
 Run from anywhere (needs keras and jax):  KERAS_BACKEND=jax python3 keras_multi_output.py
@@ -35,6 +36,9 @@ COMPILES = {
         metrics=["accuracy", ["accuracy", "mae"]],
     ),
 }
+
+
+SAMPLE_WEIGHT = np.array([1.0, 0.5, 2.0, 0.0, 1.5, 1.0], dtype="float32")
 
 
 def fixed(shape, scale):
@@ -74,14 +78,17 @@ def as_float(logs):
 def main():
     xa, xb, y_class, y_flag = data()
     out = {"data": {"a": xa.ravel().tolist(), "b": xb.ravel().tolist(), "class": y_class.tolist(),
-                    "flag": y_flag.ravel().tolist()}, "cases": {}}
+                    "flag": y_flag.ravel().tolist(),
+                    "sample_weight": SAMPLE_WEIGHT.tolist()}, "cases": {}}
     for case, options in COMPILES.items():
         model, weights = build()
         out["weights"] = weights
         model.compile(optimizer=keras.optimizers.SGD(0.1), **options)
         evaluate = model.evaluate([xa, xb], [y_class, y_flag], batch_size=4, verbose=0, return_dict=True)
+        weighted = model.evaluate([xa, xb], [y_class, y_flag], batch_size=4, verbose=0, return_dict=True,
+                                  sample_weight=SAMPLE_WEIGHT)
         steps = [as_float(model.train_on_batch([xa, xb], [y_class, y_flag], return_dict=True)) for _ in range(2)]
-        out["cases"][case] = {"evaluate": as_float(evaluate), "train_on_batch": steps}
+        out["cases"][case] = {"evaluate": as_float(evaluate), "evaluate_weighted": as_float(weighted), "train_on_batch": steps}
         print(case, as_float(evaluate), steps, sep="\n  ")
     OUT.write_text(json.dumps(out, indent=1) + "\n")
     print("wrote", OUT)
