@@ -249,3 +249,34 @@ TEST_CASE("multi-io: an overridden multi-output train_step is what fit runs") {
               {.batch_size = 5, .epochs = 2, .verbose = 0});
     CHECK(model.steps == 4);
 }
+
+TEST_CASE("multi-io: shuffled batches keep the rows of every input and target aligned") {
+    k::utils::set_random_seed(7);
+    auto a = k::Input({2}, {.name = "a"});
+    auto b = k::Input({2}, {.name = "b"});
+    auto out = kl::Dense(1, {}, {.name = "out"})(kl::Concatenate(-1, {.name = "concat"})({a, b}));
+    k::Model model({a, b}, out);
+    model.compile({.optimizer = k::optimizers::SGD(0.1), .loss = {{"out", "mse"}}});
+    const k::Tensor xa = rows(256, 2, 1.0f), xb = rows(256, 2, 1.0f);
+    const k::Tensor y = (xb.sum(-1, true) * 2.0f - xa.sum(-1, true)).astype(k::float32);
+    model.fit({{"b", xb}, {"a", xa}}, y, {.batch_size = 16, .epochs = 30, .verbose = 0});
+    CHECK(model.evaluate({xa, xb}, y, {.verbose = 0}).at("loss") < 1e-3);
+    CHECK(model.predict({xa, xb}).shape() == k::Shape{256, 1});
+}
+
+TEST_CASE(
+    "multi-io: a single-output model takes a loss weight, a one-entry list or a map by its name") {
+    const k::Tensor x = k::ones({4, 2}), y = k::zeros({4, 1});
+    auto in = k::Input({2});
+    auto out = kl::Dense(1, {}, {.kernel_initializer = "ones", .name = "out"})(in);
+    k::Model model(in, out);
+    model.compile({.loss = "mse"});
+    const double plain = model.test_on_batch(x, y).at("loss");
+    model.compile({.loss = {{"out", "mse"}}, .loss_weights = 2.0});
+    CHECK(model.test_on_batch(x, y).at("loss") == doctest::Approx(2 * plain));
+    model.compile({.loss = {"mse"}, .loss_weights = {0.5}, .metrics = {"mae", "mse"}});
+    const auto logs = model.test_on_batch(x, y);
+    CHECK(logs.at("loss") == doctest::Approx(0.5 * plain));
+    CHECK(logs.count("mae") == 1);  // one output: no prefixes, no per-output loss
+    CHECK(logs.size() == 3);
+}
