@@ -16,46 +16,19 @@
 #include "kerascpp/layers/layer.hpp"
 #include "kerascpp/losses.hpp"
 #include "kerascpp/metrics.hpp"
+#include "kerascpp/models/compile_options.hpp"
 #include "kerascpp/models/functional.hpp"
 #include "kerascpp/optimizers.hpp"
 #include "kerascpp/ref.hpp"
 
 namespace kerascpp {
 
-/// A metric given to compile(): a Keras identifier ("accuracy", "mae", ...), resolved when
-/// the first batch shows the shapes, or a metric object.
-class MetricSpec {
-public:
-    MetricSpec(const char* identifier) : identifier_(identifier) {}  // NOLINT
-    MetricSpec(std::string identifier) : identifier_(std::move(identifier)) {}  // NOLINT
-    template <class T>
-        requires std::derived_from<std::remove_cvref_t<T>, metrics::Metric>
-    MetricSpec(T&& metric)  // NOLINT
-        : object_(std::make_shared<std::remove_cvref_t<T>>(std::forward<T>(metric))) {}
-    template <class T>
-        requires std::derived_from<T, metrics::Metric>
-    MetricSpec(std::shared_ptr<T> metric) : object_(std::move(metric)) {}  // NOLINT
-
-    const std::string& identifier() const { return identifier_; }
-    const std::shared_ptr<metrics::Metric>& object() const { return object_; }
-
-private:
-    std::string identifier_;
-    std::shared_ptr<metrics::Metric> object_;
-};
-
-struct CompileOptions {
-    Ref<optimizers::Optimizer> optimizer = "rmsprop";
-    Ref<losses::Loss> loss;
-    std::vector<double> loss_weights;
-    std::vector<MetricSpec> metrics;
-};
-
-/// Held-out data for fit(); sample_weight may be left undefined.
+/// Held-out data for fit() (each a tensor, a list or a map by input/output name);
+/// sample_weight may be left empty.
 struct ValidationData {
-    Tensor x;
-    Tensor y;
-    Tensor sample_weight;
+    ModelIO x;
+    ModelIO y;
+    ModelIO sample_weight;
 };
 
 using CallbackList = std::vector<Ref<callbacks::Callback>>;
@@ -65,13 +38,15 @@ struct FitOptions {
     int epochs = 1;
     int verbose = 1;  ///< 0 silent, 1 progress bar, 2 one line per epoch
     CallbackList callbacks;
-    /// The last fraction of x/y (taken before shuffling) is held out for validation.
+    /// The last fraction of every array of x/y (taken before shuffling) is held out for
+    /// validation.
     double validation_split = 0.0;
     std::optional<ValidationData> validation_data;
     bool shuffle = true;
-    /// Class index → weight, multiplied into the sample weights.
+    /// Class index → weight, multiplied into the sample weights (single-output models).
     std::map<std::int64_t, double> class_weight;
-    Tensor sample_weight;
+    /// One array for every output, or one per output (a list or a map by output name).
+    ModelIO sample_weight;
     int initial_epoch = 0;
     std::optional<std::int64_t> steps_per_epoch;
     std::optional<std::int64_t> validation_steps;
@@ -82,7 +57,7 @@ struct FitOptions {
 struct EvaluateOptions {
     std::int64_t batch_size = 32;
     int verbose = 1;
-    Tensor sample_weight;
+    ModelIO sample_weight;
     std::optional<std::int64_t> steps;
     CallbackList callbacks;
 };
@@ -96,10 +71,11 @@ struct PredictOptions {
 
 namespace detail {
 class FunctionalGraph;
-}
+class CompiledOutputs;
+}  // namespace detail
 
 class Model : public Layer {
-public:
+  public:
     explicit Model(std::string name = "");
     /// A functional model (Keras's Functional): the graph of layer calls that leads from the
     /// symbolic `inputs` (made by k::Input) to the symbolic `outputs`.
@@ -132,25 +108,39 @@ public:
     void compile(CompileOptions options = {});
     bool compiled() const { return compiled_; }
 
-    callbacks::History fit(const Tensor& x, const Tensor& y, FitOptions options = {});
-    Logs evaluate(const Tensor& x, const Tensor& y, EvaluateOptions options = {});
-    Tensor predict(const Tensor& x, PredictOptions options = {});
+    /// x: a tensor, a list in input order, or a map by input name (ModelIO); y and
+    /// sample weights likewise by output. All arrays must have the same number of samples.
+    callbacks::History fit(const ModelIO& x, const ModelIO& y, FitOptions options = {});
+    /// The loss ("loss", and "<output>_loss" per output when there are several) and the
+    /// metrics ("<output>_<metric>" when there are several outputs).
+    Logs evaluate(const ModelIO& x, const ModelIO& y, EvaluateOptions options = {});
+    /// The output of a single-output model (ValueError for several: use predict_outputs).
+    Tensor predict(const ModelIO& x, PredictOptions options = {});
+    /// Every output, in output order and named by output name (out["class"]).
+    ModelIO predict_outputs(const ModelIO& x, PredictOptions options = {});
 
-    Logs train_on_batch(const Tensor& x, const Tensor& y, const Tensor& sample_weight = Tensor());
-    Logs test_on_batch(const Tensor& x, const Tensor& y, const Tensor& sample_weight = Tensor());
-    Tensor predict_on_batch(const Tensor& x);
+    Logs train_on_batch(const ModelIO& x, const ModelIO& y, const ModelIO& sample_weight = {});
+    Logs test_on_batch(const ModelIO& x, const ModelIO& y, const ModelIO& sample_weight = {});
+    Tensor predict_on_batch(const ModelIO& x);
 
     /// One optimization step on a batch: forward pass under a GradientTape, loss, gradients,
     /// optimizer update, metric updates. Returns the logs (running values for the epoch).
+    /// fit() calls the ModelIO form, which passes single-input, single-output batches on to
+    /// the Tensor form: override the one that fits the model.
     virtual Logs train_step(const Tensor& x, const Tensor& y, const Tensor& sample_weight);
+    virtual Logs train_step(const ModelIO& x, const ModelIO& y, const ModelIO& sample_weight);
     virtual Logs test_step(const Tensor& x, const Tensor& y, const Tensor& sample_weight);
+    virtual Logs test_step(const ModelIO& x, const ModelIO& y, const ModelIO& sample_weight);
     virtual Tensor predict_step(const Tensor& x);
+    virtual ModelIO predict_step(const ModelIO& x);
 
-    /// The compiled loss (weighted) plus the model's regularization losses.
-    Tensor compute_loss(const Tensor& x, const Tensor& y, const Tensor& y_pred, const Tensor& sample_weight);
+    /// The compiled losses (each weighted) plus the model's regularization losses; y and
+    /// y_pred hold one tensor per output (or are maps by output name).
+    Tensor compute_loss(const ModelIO& x, const ModelIO& y, const ModelIO& y_pred,
+                        const ModelIO& sample_weight);
     /// Updates the loss tracker and the compiled metrics with a batch; returns the logs.
-    Logs compute_metrics(const Tensor& x, const Tensor& y, const Tensor& y_pred, const Tensor& sample_weight,
-                         const Tensor& loss, std::int64_t batch_size);
+    Logs compute_metrics(const ModelIO& x, const ModelIO& y, const ModelIO& y_pred,
+                         const ModelIO& sample_weight, const Tensor& loss, std::int64_t batch_size);
     /// Current values of the loss tracker and metrics.
     Logs get_metrics_result() const;
     void reset_metrics();
@@ -160,8 +150,10 @@ public:
     std::string summary_string() const;
 
     optimizers::Optimizer& optimizer() const;
-    losses::Loss* loss() const { return loss_.get(); }
-    const std::vector<std::shared_ptr<metrics::Metric>>& metrics() const { return metrics_; }
+    /// The compiled loss when one loss was given (for every output), else null.
+    losses::Loss* loss() const;
+    /// The compiled metrics of every output (built with the first batch).
+    const std::vector<std::shared_ptr<metrics::Metric>>& metrics() const;
 
     /// Set by a callback (e.g. EarlyStopping) to end fit() after the current epoch.
     bool stop_training = false;
@@ -169,23 +161,26 @@ public:
     /// instead of FitOptions::initial_epoch.
     std::optional<int> resume_epoch;
 
-protected:
+  protected:
     /// Rows of output shapes for summary(): (layer, output shape) in display order.
     virtual std::vector<std::shared_ptr<Layer>> summary_layers() const;
 
-private:
+  private:
     /// Per summary row, Keras's "Connected to" text; empty when the column is not shown.
     std::vector<std::string> summary_connections() const;
     std::shared_ptr<const detail::FunctionalGraph> graph_;
     void require_compiled(const char* method) const;
-    void resolve_metrics(const Tensor& y, const Tensor& y_pred);
+    /// The model called on a batch: one tensor per output.
+    std::vector<Tensor> forward(const std::vector<Tensor>& x, bool training);
+    /// The default steps, for any number of inputs and outputs.
+    Logs run_train_step(const ModelIO& x, const ModelIO& y, const ModelIO& sample_weight);
+    Logs run_test_step(const ModelIO& x, const ModelIO& y, const ModelIO& sample_weight);
+    /// Whether a batch can go to the Tensor forms of the steps.
+    bool single_io(const ModelIO& x, const ModelIO& y, const ModelIO& sample_weight) const;
 
     bool compiled_ = false;
-    CompileOptions compile_options_;
     Ref<optimizers::Optimizer> optimizer_;
-    Ref<losses::Loss> loss_;
-    std::vector<std::shared_ptr<metrics::Metric>> metrics_;
-    bool metrics_resolved_ = false;
+    std::shared_ptr<detail::CompiledOutputs> compiled_outputs_;
     double loss_sum_ = 0.0;
     double loss_count_ = 0.0;
 };
