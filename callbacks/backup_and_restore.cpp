@@ -7,6 +7,7 @@
 #include "kerascpp/errors.hpp"
 #include "kerascpp/models/model.hpp"
 #include "save_frequency.hpp"
+#include "saving/atomic_file.hpp"
 
 namespace kerascpp::callbacks {
 namespace fs = std::filesystem;
@@ -40,7 +41,7 @@ BackupAndRestore::BackupAndRestore(std::string backup_dir, BackupAndRestoreOptio
 void BackupAndRestore::on_train_begin(const Logs&) {
     try {
         restore();
-    } catch (const Error&) {
+    } catch (const OSError&) {
         // The latest backup may be the one an interruption broke: fall back to the previous.
         if (!fs::exists(previous(weights_path_))) throw;
         fs::copy_file(previous(weights_path_), weights_path_, fs::copy_options::overwrite_existing);
@@ -54,7 +55,7 @@ void BackupAndRestore::on_train_begin(const Logs&) {
 }
 
 void BackupAndRestore::restore() {
-    if (!model()->built()) {
+    if (!model()->built() && model()->weights().empty()) {
         throw ValueError("BackupAndRestore: the model '" + model()->name() +
                          "' must be built before fit() (give it an Input, or call it on a batch of data)");
     }
@@ -87,7 +88,7 @@ void BackupAndRestore::backup() {
     }
     model()->save_weights(weights_path_);
     const nlohmann::json metadata = {{"epoch", current_epoch_}, {"batch", last_batch_}};
-    write_text_file_atomically(metadata_path_, metadata.dump());
+    saving::write_text_atomically(metadata_path_, metadata.dump());
 }
 
 void BackupAndRestore::on_train_end(const Logs&) {

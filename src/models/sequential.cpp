@@ -98,9 +98,28 @@ nlohmann::json Sequential::get_config() const {
 std::vector<std::shared_ptr<Layer>> Sequential::summary_layers() const { return layers(); }
 
 namespace {
+/// The Input a Keras 2 Sequential config implies: its first layer's batch_input_shape.
+std::shared_ptr<Layer> implied_input(const nlohmann::json& first) {
+    const auto& config = first.at("config");
+    if (first.value("class_name", "") == "InputLayer") return nullptr;
+    for (const char* key : {"batch_input_shape", "batch_shape"}) {
+        if (config.contains(key)) {
+            nlohmann::json input = {{key, config[key]}, {"name", config.value("name", "input") + "_input"}};
+            if (config.contains("dtype") && config["dtype"].is_string()) input["dtype"] = config["dtype"];
+            return layers::from_config("InputLayer", input);
+        }
+    }
+    return nullptr;
+}
+
 const bool registered = layers::register_layer("Sequential", [](const nlohmann::json& c) {
-    auto model = std::make_shared<Sequential>(std::vector<AnyLayer>{}, c.value("name", std::string()));
-    for (const auto& layer_json : c.at("layers")) model->add(layers::deserialize(layer_json));
+    // Keras up to 2.1 wrote the list of layers itself as the config.
+    const nlohmann::json& list = c.is_array() ? c : c.at("layers");
+    auto model = std::make_shared<Sequential>(std::vector<AnyLayer>{}, c.is_object() ? c.value("name", std::string()) : "");
+    if (!list.empty()) {
+        if (auto input = implied_input(list.front())) model->add(input);
+    }
+    for (const auto& layer_json : list) model->add(layers::deserialize(layer_json));
     return model;
 });
 }  // namespace

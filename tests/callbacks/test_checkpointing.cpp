@@ -105,9 +105,12 @@ TEST_CASE("ModelCheckpoint: save_freq in batches counts across epochs") {
     const Data data = regression_data(10);
     auto model = compiled_model(3);
     model.fit(data.x, data.y,
-              {.batch_size = 2, .epochs = 2, .verbose = 0, .shuffle = false,
+              {.batch_size = 2,
+               .epochs = 2,
+               .verbose = 0,
                .callbacks = {kc::ModelCheckpoint((dir / "e{epoch}-b{batch}.weights.h5").string(),
-                                                 {.save_weights_only = true, .save_freq = std::int64_t{2}})}});
+                                                 {.save_weights_only = true, .save_freq = std::int64_t{2}})},
+               .shuffle = false});
     CHECK(files_in(dir) == std::set<std::string>{"e1-b2.weights.h5", "e1-b4.weights.h5", "e2-b1.weights.h5",
                                                  "e2-b3.weights.h5", "e2-b5.weights.h5"});
 }
