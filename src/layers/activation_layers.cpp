@@ -1,4 +1,4 @@
-// ReLU, LeakyReLU, Softmax and ELU layers.
+// ReLU, LeakyReLU, PReLU, Softmax and ELU layers.
 #include "kerascpp/activations.hpp"
 #include "kerascpp/errors.hpp"
 #include "kerascpp/layers/activation_layers.hpp"
@@ -39,6 +39,31 @@ nlohmann::json LeakyReLUImpl::get_config() const {
     return config;
 }
 
+PReLUImpl::PReLUImpl(PReLUOptions options) : Layer(options.name), options_(std::move(options)) {}
+
+void PReLUImpl::build(const Shape& input_shape) {
+    Shape alpha_shape(input_shape.begin() + 1, input_shape.end());
+    for (int axis : options_.shared_axes) {
+        if (axis < 1 || axis >= static_cast<int>(input_shape.size())) {
+            throw ValueError("PReLU '" + name() + "': shared axis " + std::to_string(axis) + " is not an axis of inputs of shape " +
+                             shape_str(input_shape) + " (axes count from 1, after the batch axis)");
+        }
+        alpha_shape[static_cast<std::size_t>(axis - 1)] = 1;
+    }
+    alpha_ = add_weight("alpha", alpha_shape, options_.alpha_initializer, true, options_.alpha_regularizer);
+}
+
+Tensor PReLUImpl::call(const Tensor& inputs, bool) { return relu(inputs) - alpha_ * relu(-inputs); }
+
+nlohmann::json PReLUImpl::get_config() const {
+    nlohmann::json config = Layer::get_config();
+    config["alpha_initializer"] = detail::serialize_object(options_.alpha_initializer, "keras.initializers");
+    config["alpha_regularizer"] = detail::serialize_object(options_.alpha_regularizer, "keras.regularizers");
+    config["alpha_constraint"] = nullptr;
+    config["shared_axes"] = options_.shared_axes.empty() ? nlohmann::json(nullptr) : nlohmann::json(options_.shared_axes);
+    return config;
+}
+
 SoftmaxImpl::SoftmaxImpl(SoftmaxOptions options) : Layer(options.name), axis_(options.axis) {}
 
 Tensor SoftmaxImpl::call(const Tensor& inputs, bool) { return softmax(inputs, axis_); }
@@ -73,6 +98,24 @@ const bool registered = register_layer("ReLU", [](const nlohmann::json& c) {
     // Keras 2 files call the slope "alpha".
     const double slope = detail::value_or(c, "negative_slope", detail::value_or(c, "alpha", 0.3));
     return std::make_shared<LeakyReLUImpl>(LeakyReLUOptions{slope, name_of(c)});
+}) && register_layer("PReLU", [](const nlohmann::json& c) {
+    PReLUOptions o;
+    if (auto init = detail::deserialize_object<initializers::Initializer>(c, "alpha_initializer")) o.alpha_initializer = init;
+    o.alpha_regularizer = detail::deserialize_object<regularizers::Regularizer>(c, "alpha_regularizer");
+    if (c.contains("alpha_constraint") && !c["alpha_constraint"].is_null()) {
+        throw ValueError("PReLU config: alpha_constraint is not supported by kerascpp (found " + c["alpha_constraint"].dump() + ")");
+    }
+    // Keras writes one axis as a number, several as a list.
+    if (c.contains("shared_axes") && !c["shared_axes"].is_null()) {
+        o.shared_axes = c["shared_axes"].is_array() ? c["shared_axes"].get<std::vector<int>>()
+                                                    : std::vector<int>{c["shared_axes"].get<int>()};
+    }
+    o.name = name_of(c);
+    return std::make_shared<PReLUImpl>(o);
+}) && register_layer("ThresholdedReLU", [](const nlohmann::json& c) {
+    // Keras 2's ThresholdedReLU(theta), gone from Keras 3: ReLU with that threshold (which
+    // differs only at x == theta, where ThresholdedReLU gives 0).
+    return std::make_shared<ReLUImpl>(ReLUOptions{.threshold = detail::value_or(c, "theta", 1.0), .name = name_of(c)});
 }) && register_layer("Softmax", [](const nlohmann::json& c) {
     return std::make_shared<SoftmaxImpl>(SoftmaxOptions{detail::value_or(c, "axis", -1), name_of(c)});
 }) && register_layer("ELU", [](const nlohmann::json& c) {

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "support/gradient_check.hpp"
 #include "support/keras_layer_fixtures.hpp"
 
 namespace k = kerascpp;
@@ -160,5 +161,22 @@ TEST_CASE("layers: independent Keras fixtures for the core layers") {
     kerascpp_test::check_layer_fixtures(
         "core", {"Dense", "Activation", "Dropout", "Flatten", "Reshape"},
         {{"core.Activation.8", "Keras 2's hard_sigmoid is 0.2x + 0.5; Keras 3's (ours) is relu6(x + 3) / 6"}});
-    kerascpp_test::check_layer_fixtures("advanced_activations", {"LeakyReLU", "ELU"});
+    kerascpp_test::check_layer_fixtures("advanced_activations", {"LeakyReLU", "ELU", "PReLU", "ThresholdedReLU"});
+}
+
+TEST_CASE("layers: PReLU learns one slope per element or per shared axis, with gradients") {
+    kl::PReLU prelu({.alpha_initializer = k::initializers::Constant(0.25), .shared_axes = {1}});
+    const k::Tensor x = k::tensor({-2.f, 1.f, -4.f, 3.f}, k::Shape{1, 2, 2});
+    CHECK(prelu(x).to_vector<float>() == std::vector<float>{-0.5f, 1.f, -1.f, 3.f});
+    CHECK(prelu->alpha().shape() == k::Shape{1, 2});
+    CHECK(prelu->get_config()["shared_axes"] == nlohmann::json({1}));
+    CHECK(kerascpp_test::check_gradients(
+        [&](const kerascpp_test::Inputs& in) { return prelu(in[0]); },
+        {kerascpp_test::uniform_tensor({3, 2, 2}, -1, 1, 4)}, "prelu"));
+    k::GradientTape tape;
+    const k::Tensor y = prelu(x).sum();
+    const auto grads = tape.gradient(y, prelu->trainable_weights());
+    // d/dalpha = min(x, 0), summed over the shared axis: column 0 holds -2 and -4.
+    CHECK(grads[0].to_vector<float>() == std::vector<float>{-6.f, 0.f});
+    CHECK_THROWS_AS(kl::PReLU({.shared_axes = {3}})(x), k::ValueError);
 }

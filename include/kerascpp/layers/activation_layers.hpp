@@ -1,10 +1,12 @@
-// Activation layers with parameters: ReLU, LeakyReLU, Softmax, ELU.
+// Activation layers with parameters: ReLU, LeakyReLU, PReLU, Softmax, ELU.
 #pragma once
 
 #include <optional>
 #include <string>
 
+#include "kerascpp/initializers.hpp"
 #include "kerascpp/layers/layer.hpp"
+#include "kerascpp/regularizers.hpp"
 
 namespace kerascpp::layers {
 
@@ -30,6 +32,36 @@ private:
 class ReLU : public LayerHandle<ReLUImpl> {
 public:
     explicit ReLU(ReLUOptions options = {}) : LayerHandle(std::make_shared<ReLUImpl>(std::move(options))) {}
+};
+
+/// Keras's PReLU: f(x) = x for x >= 0, alpha * x otherwise, with a learned alpha per
+/// element of the input (or shared along shared_axes, e.g. {1, 2} for one per channel).
+struct PReLUOptions {
+    Ref<initializers::Initializer> alpha_initializer = "zeros";
+    Ref<regularizers::Regularizer> alpha_regularizer;
+    std::vector<int> shared_axes;
+    std::string name;
+};
+
+class PReLUImpl : public Layer {
+public:
+    explicit PReLUImpl(PReLUOptions options = {});
+    std::string class_name() const override { return "PReLU"; }
+    bool supports_masking() const override { return true; }
+    void build(const Shape& input_shape) override;
+    Tensor call(const Tensor& inputs, bool training) override;
+    nlohmann::json get_config() const override;
+
+    const Variable& alpha() const { return alpha_; }
+
+private:
+    PReLUOptions options_;
+    Variable alpha_;
+};
+
+class PReLU : public LayerHandle<PReLUImpl> {
+public:
+    explicit PReLU(PReLUOptions options = {}) : LayerHandle(std::make_shared<PReLUImpl>(std::move(options))) {}
 };
 
 struct LeakyReLUOptions {
