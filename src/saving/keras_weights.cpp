@@ -33,6 +33,7 @@ std::string own_variables_path(const Layer& layer, const std::string& path) {
 
 /// The sub-objects Keras walks, under Keras's attribute names: a model's layers under
 /// "layers/<snake_case class>[_n]", the wrappers' under "forward_layer"/"backward_layer" and "layer",
+/// MultiHeadAttention's projections under "query_dense", ..., "output_dense",
 /// other sub-layers under their names.
 std::vector<std::pair<std::string, std::shared_ptr<Layer>>> children(const Layer& layer, const std::string& path) {
     std::vector<std::pair<std::string, std::shared_ptr<Layer>>> out;
@@ -50,6 +51,10 @@ std::vector<std::pair<std::string, std::shared_ptr<Layer>>> children(const Layer
         out = {{join(path, "forward_layer"), subs[0]}, {join(path, "backward_layer"), subs[1]}};
     } else if (layer.class_name() == "TimeDistributed" && subs.size() == 1) {
         out = {{join(path, "layer"), subs[0]}};
+    } else if (layer.class_name() == "MultiHeadAttention") {
+        for (const auto& sub : subs) {
+            out.emplace_back(join(path, sub->name() == "attention_output" ? "output_dense" : sub->name() + "_dense"), sub);
+        }
     } else {
         for (const auto& sub : subs) out.emplace_back(join(path, sub->name()), sub);
     }
