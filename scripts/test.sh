@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite: installs what is missing, builds, runs every test (ctest), then
-# builds again with AddressSanitizer + UndefinedBehaviorSanitizer and runs the suite there.
-# KERASCPP_SKIP_SANITIZERS=1 skips the second pass.
+# builds again with clang, AddressSanitizer + UndefinedBehaviorSanitizer and libFuzzer
+# instrumentation, runs the suite there and fuzzes the file loaders for a bounded time
+# (KERASCPP_FUZZ_SECONDS, default 60). KERASCPP_SKIP_SANITIZERS=1 skips the second pass.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/install-deps.sh"
@@ -13,7 +14,11 @@ ctest --test-dir "$root/build" --output-on-failure -j "$jobs"
 if [[ "${KERASCPP_SKIP_SANITIZERS:-0}" != 1 ]]; then
   echo "== sanitizer build (ASan + UBSan) =="
   KERASCPP_BUILD_DIR="$root/build-sanitize" "$root/scripts/build.sh" \
-    -DKERASCPP_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKERASCPP_BUILD_BENCH=OFF -DKERASCPP_CUDA=OFF
+    -DCMAKE_CXX_COMPILER=clang++ -DKERASCPP_SANITIZE=ON -DKERASCPP_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DKERASCPP_BUILD_BENCH=OFF -DKERASCPP_CUDA=OFF
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     ctest --test-dir "$root/build-sanitize" --output-on-failure -j "$jobs"
+  echo "== fuzzing the model file loaders =="
+  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    "$root/scripts/fuzz.sh" "$root/build-sanitize" "${KERASCPP_FUZZ_SECONDS:-60}"
 fi
