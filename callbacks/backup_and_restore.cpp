@@ -13,7 +13,9 @@ namespace kerascpp::callbacks {
 namespace fs = std::filesystem;
 namespace {
 
-std::string previous(const std::string& path) { return path + ".bkp"; }
+std::string previous(const std::string& path) {
+    return path + ".bkp";
+}
 
 /// The epoch a backup's metadata file records.
 int recorded_epoch(const std::string& path) {
@@ -22,8 +24,8 @@ int recorded_epoch(const std::string& path) {
         const auto metadata = nlohmann::json::parse(in);
         return metadata.at("epoch").get<int>();
     } catch (const nlohmann::json::exception& e) {
-        throw ValueError("BackupAndRestore: cannot read the training metadata in " + path + " (" + e.what() +
-                         "); delete the backup directory to start over");
+        throw ValueError("BackupAndRestore: cannot read the training metadata in " + path + " (" +
+                         e.what() + "); delete the backup directory to start over");
     }
 }
 
@@ -46,7 +48,8 @@ void BackupAndRestore::on_train_begin(const Logs&) {
         if (!fs::exists(previous(weights_path_))) throw;
         fs::copy_file(previous(weights_path_), weights_path_, fs::copy_options::overwrite_existing);
         if (fs::exists(previous(metadata_path_))) {
-            fs::copy_file(previous(metadata_path_), metadata_path_, fs::copy_options::overwrite_existing);
+            fs::copy_file(previous(metadata_path_), metadata_path_,
+                          fs::copy_options::overwrite_existing);
         } else {
             fs::remove(metadata_path_);
         }
@@ -56,8 +59,9 @@ void BackupAndRestore::on_train_begin(const Logs&) {
 
 void BackupAndRestore::restore() {
     if (!model()->built() && model()->weights().empty()) {
-        throw ValueError("BackupAndRestore: the model '" + model()->name() +
-                         "' must be built before fit() (give it an Input, or call it on a batch of data)");
+        throw ValueError(
+            "BackupAndRestore: the model '" + model()->name() +
+            "' must be built before fit() (give it an Input, or call it on a batch of data)");
     }
     if (fs::exists(weights_path_)) model()->load_weights(weights_path_);
     if (fs::exists(metadata_path_)) {
@@ -83,7 +87,8 @@ void BackupAndRestore::backup() {
     fs::create_directories(backup_dir_);
     if (options_.double_checkpoint) {
         for (const auto& path : {weights_path_, metadata_path_}) {
-            if (fs::exists(path)) fs::copy_file(path, previous(path), fs::copy_options::overwrite_existing);
+            if (fs::exists(path))
+                fs::copy_file(path, previous(path), fs::copy_options::overwrite_existing);
         }
     }
     model()->save_weights(weights_path_);

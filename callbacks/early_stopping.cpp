@@ -7,7 +7,8 @@
 namespace kerascpp::callbacks {
 
 EarlyStopping::EarlyStopping(EarlyStoppingOptions options)
-    : MonitorCallback("EarlyStopping", options.monitor, options.mode, std::nullopt, options.min_delta),
+    : MonitorCallback("EarlyStopping", options.monitor, options.mode, std::nullopt,
+                      options.min_delta),
       options_(std::move(options)) {}
 
 void EarlyStopping::on_train_begin(const Logs&) {
@@ -37,9 +38,12 @@ void EarlyStopping::on_epoch_end(int epoch, const Logs& logs) {
 }
 
 void EarlyStopping::on_train_end(const Logs&) {
-    if (stopped_epoch_ > 0 && options_.verbose > 0) std::printf("Epoch %d: early stopping\n", stopped_epoch_ + 1);
+    if (stopped_epoch_ > 0 && options_.verbose > 0)
+        std::printf("Epoch %d: early stopping\n", stopped_epoch_ + 1);
     if (options_.restore_best_weights && !best_weights_.empty() && stopped_epoch_ > 0) {
-        if (options_.verbose > 0) std::printf("Restoring model weights from the end of the best epoch: %d.\n", best_epoch_ + 1);
+        if (options_.verbose > 0)
+            std::printf("Restoring model weights from the end of the best epoch: %d.\n",
+                        best_epoch_ + 1);
         model()->set_weights(best_weights_);
     }
 }

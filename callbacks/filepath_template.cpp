@@ -26,7 +26,9 @@ struct FormatSpec {
     throw ValueError("Failed to format the callback filepath \"" + pattern + "\": " + why);
 }
 
-bool is_align(char c) { return c == '<' || c == '>' || c == '^' || c == '='; }
+bool is_align(char c) {
+    return c == '<' || c == '>' || c == '^' || c == '=';
+}
 
 int parse_number(std::string_view& s) {
     int n = 0;
@@ -58,7 +60,8 @@ FormatSpec parse_spec(std::string_view s, const std::string& pattern) {
     spec.width = parse_number(s);
     if (!s.empty() && s[0] == '.') {
         s.remove_prefix(1);
-        if (s.empty() || s[0] < '0' || s[0] > '9') fail(pattern, "format specifier missing precision");
+        if (s.empty() || s[0] < '0' || s[0] > '9')
+            fail(pattern, "format specifier missing precision");
         spec.precision = parse_number(s);
     }
     if (!s.empty()) {
@@ -66,7 +69,8 @@ FormatSpec parse_spec(std::string_view s, const std::string& pattern) {
         s.remove_prefix(1);
     }
     if (spec.width > 1000 || spec.precision > 100) fail(pattern, "width or precision too large");
-    if (!s.empty() || (spec.type != 0 && std::string_view("deEfFgG%").find(spec.type) == std::string_view::npos)) {
+    if (!s.empty() || (spec.type != 0 &&
+                       std::string_view("deEfFgG%").find(spec.type) == std::string_view::npos)) {
         fail(pattern, "invalid format specifier");
     }
     return spec;
@@ -94,15 +98,20 @@ std::string python_float(double v) {
         std::snprintf(exp, sizeof exp, "e%c%02d", exponent < 0 ? '-' : '+', std::abs(exponent));
         return out + exp;
     }
-    if (exponent < 0) return out + "0." + std::string(static_cast<std::size_t>(-exponent - 1), '0') + digits;
+    if (exponent < 0)
+        return out + "0." + std::string(static_cast<std::size_t>(-exponent - 1), '0') + digits;
     const auto whole = static_cast<std::size_t>(exponent) + 1;
-    if (digits.size() <= whole) return out + digits + std::string(whole - digits.size(), '0') + ".0";
+    if (digits.size() <= whole)
+        return out + digits + std::string(whole - digits.size(), '0') + ".0";
     return out + digits.substr(0, whole) + "." + digits.substr(whole);
 }
 
 /// The value's text before padding: its sign (as spec.sign asks), then its digits.
-std::string format_number(const TemplateValue& v, const FormatSpec& spec, const std::string& pattern) {
-    const std::string sign = std::signbit(v.value) ? "-" : spec.sign == '-' ? "" : std::string(1, spec.sign);
+std::string format_number(const TemplateValue& v, const FormatSpec& spec,
+                          const std::string& pattern) {
+    const std::string sign = std::signbit(v.value) ? "-"
+                             : spec.sign == '-'    ? ""
+                                                   : std::string(1, spec.sign);
     const double magnitude = std::abs(v.value);
     if (spec.type == 'd' || (spec.type == 0 && v.integer)) {
         if (!v.integer) fail(pattern, "unknown format code 'd' for a float value");
@@ -111,7 +120,8 @@ std::string format_number(const TemplateValue& v, const FormatSpec& spec, const 
     if (spec.type == 0 && spec.precision < 0) return sign + python_float(magnitude);
     const bool percent = spec.type == '%';
     const char conversion = spec.type == 0 ? 'g' : percent ? 'f' : spec.type;
-    const std::string format = "%." + std::to_string(spec.precision < 0 ? 6 : spec.precision) + conversion;
+    const std::string format =
+        "%." + std::to_string(spec.precision < 0 ? 6 : spec.precision) + conversion;
     char buf[512];
     std::snprintf(buf, sizeof buf, format.c_str(), percent ? magnitude * 100.0 : magnitude);
     return sign + buf + (percent ? "%" : "");
@@ -130,19 +140,24 @@ std::string pad(std::string text, const FormatSpec& spec) {
     }
     if (align == 0) align = '>';
     switch (align) {
-        case '<': return text + std::string(missing, fill);
-        case '^': return std::string(missing / 2, fill) + text + std::string(missing - missing / 2, fill);
+        case '<':
+            return text + std::string(missing, fill);
+        case '^':
+            return std::string(missing / 2, fill) + text + std::string(missing - missing / 2, fill);
         case '=': {
-            const std::size_t sign = !text.empty() && (text[0] == '-' || text[0] == '+' || text[0] == ' ') ? 1 : 0;
+            const std::size_t sign =
+                !text.empty() && (text[0] == '-' || text[0] == '+' || text[0] == ' ') ? 1 : 0;
             return text.substr(0, sign) + std::string(missing, fill) + text.substr(sign);
         }
-        default: return std::string(missing, fill) + text;
+        default:
+            return std::string(missing, fill) + text;
     }
 }
 
 }  // namespace
 
-std::string format_template(const std::string& pattern, const std::map<std::string, TemplateValue>& values) {
+std::string format_template(const std::string& pattern,
+                            const std::map<std::string, TemplateValue>& values) {
     std::string out;
     for (std::size_t i = 0; i < pattern.size(); ++i) {
         const char c = pattern[i];
@@ -168,7 +183,9 @@ std::string format_template(const std::string& pattern, const std::map<std::stri
             fail(pattern, "no value named '" + name + "' (available: " + known + ")");
         }
         const FormatSpec spec =
-            parse_spec(colon == std::string::npos ? std::string_view() : std::string_view(field).substr(colon + 1), pattern);
+            parse_spec(colon == std::string::npos ? std::string_view()
+                                                  : std::string_view(field).substr(colon + 1),
+                       pattern);
         out += pad(format_number(it->second, spec, pattern), spec);
         i = close;
     }

@@ -17,6 +17,7 @@ struct TemplateValue {
 /// sign, 0, width, .precision and the types d, e, E, f, F, g, G, %) with its value; "{{" and
 /// "}}" are literal braces. Throws ValueError naming the template and the missing name or
 /// the bad spec.
-std::string format_template(const std::string& pattern, const std::map<std::string, TemplateValue>& values);
+std::string format_template(const std::string& pattern,
+                            const std::map<std::string, TemplateValue>& values);
 
 }  // namespace kerascpp::callbacks::detail

@@ -12,15 +12,30 @@ namespace {
 
 /// Keras's metric directions ("up" / "down") by class name; nothing for the others.
 std::optional<bool> metric_rises(const std::string& class_name) {
-    static const std::set<std::string> up = {
-        "Accuracy",  "BinaryAccuracy", "CategoricalAccuracy", "SparseCategoricalAccuracy",
-        "TopKCategoricalAccuracy", "SparseTopKCategoricalAccuracy", "AUC", "Precision",
-        "Recall",    "CosineSimilarity"};
-    static const std::set<std::string> down = {
-        "MeanSquaredError", "MeanAbsoluteError", "MeanAbsolutePercentageError",
-        "MeanSquaredLogarithmicError", "RootMeanSquaredError", "LogCoshError", "KLDivergence",
-        "Poisson", "Hinge", "SquaredHinge", "CategoricalHinge", "BinaryCrossentropy",
-        "CategoricalCrossentropy", "SparseCategoricalCrossentropy"};
+    static const std::set<std::string> up = {"Accuracy",
+                                             "BinaryAccuracy",
+                                             "CategoricalAccuracy",
+                                             "SparseCategoricalAccuracy",
+                                             "TopKCategoricalAccuracy",
+                                             "SparseTopKCategoricalAccuracy",
+                                             "AUC",
+                                             "Precision",
+                                             "Recall",
+                                             "CosineSimilarity"};
+    static const std::set<std::string> down = {"MeanSquaredError",
+                                               "MeanAbsoluteError",
+                                               "MeanAbsolutePercentageError",
+                                               "MeanSquaredLogarithmicError",
+                                               "RootMeanSquaredError",
+                                               "LogCoshError",
+                                               "KLDivergence",
+                                               "Poisson",
+                                               "Hinge",
+                                               "SquaredHinge",
+                                               "CategoricalHinge",
+                                               "BinaryCrossentropy",
+                                               "CategoricalCrossentropy",
+                                               "SparseCategoricalCrossentropy"};
     if (up.contains(class_name)) return true;
     if (down.contains(class_name)) return false;
     return std::nullopt;
@@ -36,7 +51,8 @@ MonitorCallback::MonitorCallback(std::string callback_name, std::string monitor,
       mode_(std::move(mode)),
       min_delta_(std::abs(min_delta)) {
     if (mode_ != "auto" && mode_ != "min" && mode_ != "max") {
-        throw ValueError(callback_name_ + ": mode must be 'auto', 'min' or 'max', got '" + mode_ + "'");
+        throw ValueError(callback_name_ + ": mode must be 'auto', 'min' or 'max', got '" + mode_ +
+                         "'");
     }
 }
 

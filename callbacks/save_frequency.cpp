@@ -8,7 +8,8 @@ std::int64_t batches_between_saves(const std::string& callback_name,
                                    const std::variant<std::string, std::int64_t>& save_freq) {
     if (const auto* every = std::get_if<std::int64_t>(&save_freq)) {
         if (*every <= 0) {
-            throw ValueError(callback_name + ": save_freq must be 'epoch' or a positive number of batches, got " +
+            throw ValueError(callback_name +
+                             ": save_freq must be 'epoch' or a positive number of batches, got " +
                              std::to_string(*every));
         }
         return *every;

@@ -9,5 +9,5 @@ corpus=$(mktemp -d)
 trap 'rm -rf "$corpus"' EXIT
 cp "$root"/tests/data/keras_files/*.h5 "$root"/tests/data/hostile/*.h5 "$corpus"/
 echo "== fuzz_load_h5 for ${seconds}s (corpus: $(ls "$corpus" | wc -l) files)"
-ASAN_OPTIONS=detect_leaks=1 "$build/tests/fuzz_load_h5" -max_total_time="$seconds" -max_len=65536 \
+ASAN_OPTIONS=detect_leaks=1 "$build/fuzz_load_h5" -max_total_time="$seconds" -max_len=65536 \
   -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 "$corpus"

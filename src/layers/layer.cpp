@@ -74,7 +74,8 @@ Tensor Layer::operator()(const Tensor& inputs, bool training) {
 }
 
 LayerOutputs Layer::operator()(const std::vector<Tensor>& inputs, bool training) {
-    if (inputs.empty()) throw ValueError("Layer '" + name() + "' was called with an empty list of inputs");
+    if (inputs.empty())
+        throw ValueError("Layer '" + name() + "' was called with an empty list of inputs");
     if (inputs[0].is_symbolic()) return detail::call_symbolic(*this, inputs);
     try {
         std::vector<Shape> shapes;

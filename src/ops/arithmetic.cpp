@@ -1,4 +1,5 @@
 // + - * / ** maximum minimum, with broadcasting and their gradients.
+#include <tuple>
 #include "autodiff/tape.hpp"
 #include "kerascpp/errors.hpp"
 #include "kerascpp/ops.hpp"
@@ -54,7 +55,8 @@ Tensor unbroadcast(const Tensor& grad, const Shape& shape) {
 }  // namespace detail
 
 Tensor add(const Tensor& a, const Tensor& b) {
-    auto [x, y] = numeric_operands("add", a, b);
+    Tensor x, y;
+    std::tie(x, y) = numeric_operands("add", a, b);
     Tensor out = detail::run_binary(BinaryOp::add, x, y, "add");
     if (detail::recording()) {
         detail::record("add", {x, y}, out, [sx = x.shape(), sy = y.shape()](const Tensor& g, const Needs& n) {
@@ -65,7 +67,8 @@ Tensor add(const Tensor& a, const Tensor& b) {
 }
 
 Tensor subtract(const Tensor& a, const Tensor& b) {
-    auto [x, y] = numeric_operands("subtract", a, b);
+    Tensor x, y;
+    std::tie(x, y) = numeric_operands("subtract", a, b);
     Tensor out = detail::run_binary(BinaryOp::subtract, x, y, "subtract");
     if (detail::recording()) {
         detail::record("subtract", {x, y}, out, [sx = x.shape(), sy = y.shape()](const Tensor& g, const Needs& n) {
@@ -76,7 +79,8 @@ Tensor subtract(const Tensor& a, const Tensor& b) {
 }
 
 Tensor multiply(const Tensor& a, const Tensor& b) {
-    auto [x, y] = numeric_operands("multiply", a, b);
+    Tensor x, y;
+    std::tie(x, y) = numeric_operands("multiply", a, b);
     Tensor out = detail::run_binary(BinaryOp::multiply, x, y, "multiply");
     if (detail::recording()) {
         detail::record("multiply", {x, y}, out, [x, y](const Tensor& g, const Needs& n) {
@@ -88,7 +92,8 @@ Tensor multiply(const Tensor& a, const Tensor& b) {
 }
 
 Tensor divide(const Tensor& a, const Tensor& b) {
-    auto [x, y] = numeric_operands("divide", a, b);
+    Tensor x, y;
+    std::tie(x, y) = numeric_operands("divide", a, b);
     if (!is_floating(x.dtype())) {  // true division, as in Keras
         x = x.astype(float32);
         y = y.astype(float32);
@@ -115,7 +120,8 @@ Tensor negative(const Tensor& x) {
 }
 
 Tensor power(const Tensor& a, const Tensor& b) {
-    auto [x, y] = numeric_operands("power", a, b);
+    Tensor x, y;
+    std::tie(x, y) = numeric_operands("power", a, b);
     Tensor out = detail::run_binary(BinaryOp::power, x, y, "power");
     if (detail::recording()) {
         detail::record("power", {x, y}, out, [x, y, out](const Tensor& g, const Needs& n) {
@@ -137,7 +143,8 @@ namespace {
 
 // maximum / minimum: the gradient goes to a where a wins or ties, to b elsewhere (as TF).
 Tensor extremum(BinaryOp op, const char* name, const Tensor& a, const Tensor& b) {
-    auto [x, y] = numeric_operands(name, a, b);
+    Tensor x, y;
+    std::tie(x, y) = numeric_operands(name, a, b);
     Tensor out = detail::run_binary(op, x, y, name);
     if (detail::recording()) {
         detail::record(name, {x, y}, out, [op, x, y](const Tensor& g, const Needs& n) {

@@ -1,9 +1,10 @@
 #include "saving/atomic_file.hpp"
 
+#include <unistd.h>
+
 #include <atomic>
 #include <filesystem>
 #include <fstream>
-#include <unistd.h>
 
 #include "kerascpp/errors.hpp"
 
@@ -14,21 +15,24 @@ namespace {
 /// A name beside path that no other writer (thread or process) uses at the same time.
 fs::path temporary_name(const fs::path& path) {
     static std::atomic<unsigned> counter{0};
-    return path.parent_path() /
-           ("." + path.filename().string() + ".tmp" + std::to_string(::getpid()) + "_" + std::to_string(counter++));
+    return path.parent_path() / ("." + path.filename().string() + ".tmp" +
+                                 std::to_string(::getpid()) + "_" + std::to_string(counter++));
 }
 
 }  // namespace
 
-void write_atomically(const std::string& path, const std::function<void(const std::string&)>& write) {
+void write_atomically(const std::string& path,
+                      const std::function<void(const std::string&)>& write) {
     const fs::path destination(path);
-    if (fs::is_directory(destination)) throw OSError("Cannot write " + path + ": it is a directory");
+    if (fs::is_directory(destination))
+        throw OSError("Cannot write " + path + ": it is a directory");
     const fs::path temporary = temporary_name(destination);
     try {
         write(temporary.string());
         std::error_code error;
         fs::rename(temporary, destination, error);
-        if (error) throw OSError("Cannot move the finished file to " + path + ": " + error.message());
+        if (error)
+            throw OSError("Cannot move the finished file to " + path + ": " + error.message());
     } catch (...) {
         std::error_code ignored;
         fs::remove(temporary, ignored);

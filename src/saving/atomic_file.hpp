@@ -10,7 +10,8 @@ namespace kerascpp::saving {
 
 /// Calls write(temporary_path) and then renames the temporary file to path. If write throws,
 /// the temporary file is removed, path is left as it was, and the exception propagates.
-void write_atomically(const std::string& path, const std::function<void(const std::string&)>& write);
+void write_atomically(const std::string& path,
+                      const std::function<void(const std::string&)>& write);
 
 /// Writes text to path atomically.
 void write_text_atomically(const std::string& path, const std::string& text);

@@ -1,16 +1,15 @@
 #include "saving/hdf5.hpp"
 
-#include <algorithm>
-#include <cstring>
-#include <fstream>
-#include <utility>
-
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <csignal>
+#include <cstring>
+#include <fstream>
 #include <thread>
+#include <utility>
 
 #include "kerascpp/errors.hpp"
 
@@ -46,14 +45,19 @@ void check(herr_t status, const std::string& what) {
 /// The dataspace's dimensions, checked against the limits.
 Shape extent(hid_t space, const std::string& where) {
     const int rank = H5Sget_simple_extent_ndims(space);
-    if (rank < 0 || rank > kMaxRank) throw OSError(where + ": unreadable or unsupported dataspace (rank " + std::to_string(rank) + ")");
+    if (rank < 0 || rank > kMaxRank)
+        throw OSError(where + ": unreadable or unsupported dataspace (rank " +
+                      std::to_string(rank) + ")");
     std::vector<hsize_t> dims(static_cast<std::size_t>(rank));
-    if (rank > 0 && H5Sget_simple_extent_dims(space, dims.data(), nullptr) < 0) throw OSError(where + ": unreadable dataspace");
+    if (rank > 0 && H5Sget_simple_extent_dims(space, dims.data(), nullptr) < 0)
+        throw OSError(where + ": unreadable dataspace");
     Shape shape;
     std::int64_t count = 1;
     for (hsize_t d : dims) {
-        if (d > static_cast<hsize_t>(kMaxElements) || (d > 0 && count > kMaxElements / static_cast<std::int64_t>(d))) {
-            throw OSError(where + ": declares more than " + std::to_string(kMaxElements) + " elements; the file is corrupt or hostile");
+        if (d > static_cast<hsize_t>(kMaxElements) ||
+            (d > 0 && count > kMaxElements / static_cast<std::int64_t>(d))) {
+            throw OSError(where + ": declares more than " + std::to_string(kMaxElements) +
+                          " elements; the file is corrupt or hostile");
         }
         count *= static_cast<std::int64_t>(d);
         shape.push_back(static_cast<std::int64_t>(d));
@@ -68,15 +72,18 @@ std::int64_t element_count(const Shape& shape) {
 }
 
 /// Reads the strings of an attribute of string type (fixed or variable length).
-std::vector<std::string> read_strings(hid_t attribute, hid_t type, std::int64_t count, const std::string& where) {
+std::vector<std::string> read_strings(hid_t attribute, hid_t type, std::int64_t count,
+                                      const std::string& where) {
     std::vector<std::string> out;
     const H5T_cset_t cset = H5Tget_cset(type);
     if (H5Tis_variable_str(type) > 0) {
-        Handle memtype = checked(H5Tcopy(H5T_C_S1), H5Tclose, where + ": cannot make a string type");
+        Handle memtype =
+            checked(H5Tcopy(H5T_C_S1), H5Tclose, where + ": cannot make a string type");
         check(H5Tset_size(memtype.get(), H5T_VARIABLE), where);
         check(H5Tset_cset(memtype.get(), cset), where);
         std::vector<char*> pointers(static_cast<std::size_t>(count), nullptr);
-        check(H5Aread(attribute, memtype.get(), pointers.data()), where + ": cannot read the strings");
+        check(H5Aread(attribute, memtype.get(), pointers.data()),
+              where + ": cannot read the strings");
         for (char* p : pointers) out.emplace_back(p ? p : "");
         Handle space = checked(H5Aget_space(attribute), H5Sclose, where);
         H5Dvlen_reclaim(memtype.get(), space.get(), H5P_DEFAULT, pointers.data());
@@ -98,8 +105,10 @@ std::vector<std::string> read_strings(hid_t attribute, hid_t type, std::int64_t 
 
 /// The attribute's strings; an empty numeric array reads as an empty list (Keras writes an
 /// empty list of names that way). Anything else is an OSError.
-std::vector<std::string> attribute_strings(hid_t object, const std::string& name, const std::string& where) {
-    Handle attribute = checked(H5Aopen(object, name.c_str(), H5P_DEFAULT), H5Aclose, where + ": cannot open the attribute");
+std::vector<std::string> attribute_strings(hid_t object, const std::string& name,
+                                           const std::string& where) {
+    Handle attribute = checked(H5Aopen(object, name.c_str(), H5P_DEFAULT), H5Aclose,
+                               where + ": cannot open the attribute");
     Handle type = checked(H5Aget_type(attribute.get()), H5Tclose, where);
     Handle space = checked(H5Aget_space(attribute.get()), H5Sclose, where);
     const std::int64_t count = element_count(extent(space.get(), where));
@@ -109,7 +118,8 @@ std::vector<std::string> attribute_strings(hid_t object, const std::string& name
     throw OSError(where + ": expected a string attribute, found another type");
 }
 
-void write_string_attribute(hid_t object, const std::string& name, const std::vector<std::string>& values, bool scalar,
+void write_string_attribute(hid_t object, const std::string& name,
+                            const std::vector<std::string>& values, bool scalar,
                             const std::string& where) {
     std::size_t width = 1;
     for (const auto& v : values) width = std::max(width, v.size());
@@ -117,30 +127,40 @@ void write_string_attribute(hid_t object, const std::string& name, const std::ve
     check(H5Tset_size(type.get(), width), where);
     check(H5Tset_strpad(type.get(), H5T_STR_NULLPAD), where);
     const hsize_t n = values.size();
-    Handle space = checked(scalar ? H5Screate(H5S_SCALAR) : H5Screate_simple(1, &n, nullptr), H5Sclose, where);
+    Handle space =
+        checked(scalar ? H5Screate(H5S_SCALAR) : H5Screate_simple(1, &n, nullptr), H5Sclose, where);
     std::vector<char> buffer(width * values.size(), '\0');
-    for (std::size_t i = 0; i < values.size(); ++i) std::memcpy(buffer.data() + i * width, values[i].data(), values[i].size());
+    for (std::size_t i = 0; i < values.size(); ++i)
+        std::memcpy(buffer.data() + i * width, values[i].data(), values[i].size());
     if (H5Aexists(object, name.c_str()) > 0) H5Adelete(object, name.c_str());
     Handle attribute =
-        checked(H5Acreate2(object, name.c_str(), type.get(), space.get(), H5P_DEFAULT, H5P_DEFAULT), H5Aclose, where + ": cannot create");
+        checked(H5Acreate2(object, name.c_str(), type.get(), space.get(), H5P_DEFAULT, H5P_DEFAULT),
+                H5Aclose, where + ": cannot create");
     check(H5Awrite(attribute.get(), type.get(), buffer.data()), where + ": cannot write");
 }
 
 void write_empty_float_attribute(hid_t object, const std::string& name, const std::string& where) {
     const hsize_t zero = 0;
     Handle space = checked(H5Screate_simple(1, &zero, nullptr), H5Sclose, where);
-    Handle attribute = checked(H5Acreate2(object, name.c_str(), H5T_IEEE_F64LE, space.get(), H5P_DEFAULT, H5P_DEFAULT),
-                               H5Aclose, where + ": cannot create");
+    Handle attribute = checked(
+        H5Acreate2(object, name.c_str(), H5T_IEEE_F64LE, space.get(), H5P_DEFAULT, H5P_DEFAULT),
+        H5Aclose, where + ": cannot create");
 }
 
 /// HDF5 file and memory types for a tensor's dtype.
 std::pair<hid_t, hid_t> hdf5_types(DType dtype, const std::string& where) {
     switch (dtype) {
-        case DType::float32: return {H5T_IEEE_F32LE, H5T_NATIVE_FLOAT};
-        case DType::float64: return {H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE};
-        case DType::int32: return {H5T_STD_I32LE, H5T_NATIVE_INT32};
-        case DType::int64: return {H5T_STD_I64LE, H5T_NATIVE_INT64};
-        default: throw TypeError(where + ": cannot store tensors of dtype " + std::string(dtype_name(dtype)));
+        case DType::float32:
+            return {H5T_IEEE_F32LE, H5T_NATIVE_FLOAT};
+        case DType::float64:
+            return {H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE};
+        case DType::int32:
+            return {H5T_STD_I32LE, H5T_NATIVE_INT32};
+        case DType::int64:
+            return {H5T_STD_I64LE, H5T_NATIVE_INT64};
+        default:
+            throw TypeError(where + ": cannot store tensors of dtype " +
+                            std::string(dtype_name(dtype)));
     }
 }
 
@@ -162,9 +182,14 @@ Handle::~Handle() {
 }
 
 Group::Group(std::shared_ptr<Handle> file, Handle group, std::string file_name, std::string path)
-    : file_(std::move(file)), group_(std::make_shared<Handle>(std::move(group))), file_name_(std::move(file_name)), path_(std::move(path)) {}
+    : file_(std::move(file)),
+      group_(std::make_shared<Handle>(std::move(group))),
+      file_name_(std::move(file_name)),
+      path_(std::move(path)) {}
 
-std::string Group::where() const { return file_name_ + ":" + path_; }
+std::string Group::where() const {
+    return file_name_ + ":" + path_;
+}
 
 bool Group::has(const std::string& name) const {
     // Each component must exist before the next is asked about (HDF5's rule).
@@ -188,8 +213,9 @@ Group Group::group(const std::string& name) const {
 
 Group Group::create_group(const std::string& name) const {
     const std::string child = path_ == "/" ? "/" + name : path_ + "/" + name;
-    Handle handle = checked(H5Gcreate2(group_->get(), name.c_str(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT), H5Gclose,
-                            file_name_ + ": cannot create group " + child);
+    Handle handle =
+        checked(H5Gcreate2(group_->get(), name.c_str(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+                H5Gclose, file_name_ + ": cannot create group " + child);
     return Group(file_, std::move(handle), file_name_, child);
 }
 
@@ -209,53 +235,64 @@ std::vector<std::string> Group::members() const {
     check(H5Gget_info(group_->get(), &info), where() + ": unreadable group");
     std::vector<std::string> names;
     for (hsize_t i = 0; i < info.nlinks; ++i) {
-        const ssize_t length =
-            H5Lget_name_by_idx(group_->get(), ".", H5_INDEX_NAME, H5_ITER_INC, i, nullptr, 0, H5P_DEFAULT);
+        const ssize_t length = H5Lget_name_by_idx(group_->get(), ".", H5_INDEX_NAME, H5_ITER_INC, i,
+                                                  nullptr, 0, H5P_DEFAULT);
         if (length < 0 || length > 65536) throw OSError(where() + ": unreadable member name");
         std::string name(static_cast<std::size_t>(length) + 1, '\0');
-        H5Lget_name_by_idx(group_->get(), ".", H5_INDEX_NAME, H5_ITER_INC, i, name.data(), name.size(), H5P_DEFAULT);
+        H5Lget_name_by_idx(group_->get(), ".", H5_INDEX_NAME, H5_ITER_INC, i, name.data(),
+                           name.size(), H5P_DEFAULT);
         name.resize(static_cast<std::size_t>(length));
         names.push_back(std::move(name));
     }
     return names;
 }
 
-bool Group::has_attribute(const std::string& name) const { return H5Aexists(group_->get(), name.c_str()) > 0; }
+bool Group::has_attribute(const std::string& name) const {
+    return H5Aexists(group_->get(), name.c_str()) > 0;
+}
 
 std::string Group::string_attribute(const std::string& name) const {
     const std::string where_ = where() + " attribute '" + name + "'";
     if (!has_attribute(name)) throw OSError(where_ + " is missing");
     auto values = attribute_strings(group_->get(), name, where_);
-    if (values.size() != 1) throw OSError(where_ + ": expected one string, found " + std::to_string(values.size()));
+    if (values.size() != 1)
+        throw OSError(where_ + ": expected one string, found " + std::to_string(values.size()));
     return values.front();
 }
 
 std::vector<std::string> Group::string_list_attribute(const std::string& name) const {
-    if (has_attribute(name)) return attribute_strings(group_->get(), name, where() + " attribute '" + name + "'");
+    if (has_attribute(name))
+        return attribute_strings(group_->get(), name, where() + " attribute '" + name + "'");
     std::vector<std::string> all;
     for (int chunk = 0; has_attribute(name + std::to_string(chunk)); ++chunk) {
         const std::string part = name + std::to_string(chunk);
         auto values = attribute_strings(group_->get(), part, where() + " attribute '" + part + "'");
         all.insert(all.end(), values.begin(), values.end());
     }
-    if (all.empty() && !has_attribute(name + "0")) throw OSError(where() + " attribute '" + name + "' is missing");
+    if (all.empty() && !has_attribute(name + "0"))
+        throw OSError(where() + " attribute '" + name + "' is missing");
     return all;
 }
 
 void Group::set_string_attribute(const std::string& name, const std::string& value) const {
-    write_string_attribute(group_->get(), name, {value}, true, where() + " attribute '" + name + "'");
+    write_string_attribute(group_->get(), name, {value}, true,
+                           where() + " attribute '" + name + "'");
 }
 
-void Group::set_string_list_attribute(const std::string& name, const std::vector<std::string>& values) const {
+void Group::set_string_list_attribute(const std::string& name,
+                                      const std::vector<std::string>& values) const {
     const std::string where_ = where() + " attribute '" + name + "'";
     if (values.empty()) return write_empty_float_attribute(group_->get(), name, where_);
     std::size_t width = 1;
     for (const auto& v : values) width = std::max(width, v.size());
     const std::size_t per_chunk = std::max<std::size_t>(1, kAttributeChunkBytes / width);
-    if (values.size() <= per_chunk) return write_string_attribute(group_->get(), name, values, false, where_);
+    if (values.size() <= per_chunk)
+        return write_string_attribute(group_->get(), name, values, false, where_);
     for (std::size_t begin = 0, chunk = 0; begin < values.size(); begin += per_chunk, ++chunk) {
-        const std::vector<std::string> part(values.begin() + static_cast<std::ptrdiff_t>(begin),
-                                            values.begin() + static_cast<std::ptrdiff_t>(std::min(values.size(), begin + per_chunk)));
+        const std::vector<std::string> part(
+            values.begin() + static_cast<std::ptrdiff_t>(begin),
+            values.begin() +
+                static_cast<std::ptrdiff_t>(std::min(values.size(), begin + per_chunk)));
         write_string_attribute(group_->get(), name + std::to_string(chunk), part, false, where_);
     }
 }
@@ -263,7 +300,8 @@ void Group::set_string_list_attribute(const std::string& name, const std::vector
 Shape Group::dataset_shape(const std::string& path) const {
     const std::string where_ = where() + "/" + path;
     if (!has(path)) throw OSError(file_name_ + ": missing dataset " + where_);
-    Handle dataset = checked(H5Dopen2(group_->get(), path.c_str(), H5P_DEFAULT), H5Dclose, where_ + " is not a dataset");
+    Handle dataset = checked(H5Dopen2(group_->get(), path.c_str(), H5P_DEFAULT), H5Dclose,
+                             where_ + " is not a dataset");
     Handle space = checked(H5Dget_space(dataset.get()), H5Sclose, where_);
     return extent(space.get(), where_);
 }
@@ -271,7 +309,8 @@ Shape Group::dataset_shape(const std::string& path) const {
 Tensor Group::dataset(const std::string& path) const {
     const std::string where_ = where() + "/" + path;
     if (!has(path)) throw OSError(file_name_ + ": missing dataset " + where_);
-    Handle dataset = checked(H5Dopen2(group_->get(), path.c_str(), H5P_DEFAULT), H5Dclose, where_ + " is not a dataset");
+    Handle dataset = checked(H5Dopen2(group_->get(), path.c_str(), H5P_DEFAULT), H5Dclose,
+                             where_ + " is not a dataset");
     Handle space = checked(H5Dget_space(dataset.get()), H5Sclose, where_);
     const Shape shape = extent(space.get(), where_);
     Handle type = checked(H5Dget_type(dataset.get()), H5Tclose, where_);
@@ -294,8 +333,8 @@ Tensor Group::dataset(const std::string& path) const {
     const auto stored = static_cast<std::int64_t>(H5Dget_storage_size(dataset.get()));
     const std::int64_t bytes = count * static_cast<std::int64_t>(itemsize(dtype));
     if (bytes > (std::int64_t{64} << 20) && stored * 64 < bytes) {
-        throw OSError(where_ + ": declares " + std::to_string(bytes) + " bytes but stores " + std::to_string(stored) +
-                      "; the file is corrupt or hostile");
+        throw OSError(where_ + ": declares " + std::to_string(bytes) + " bytes but stores " +
+                      std::to_string(stored) + "; the file is corrupt or hostile");
     }
     Tensor out = empty(shape, dtype);
     if (count > 0) {
@@ -309,23 +348,30 @@ void Group::write_dataset(const std::string& name, const Tensor& value) const {
     const std::string where_ = where() + "/" + name;
     const auto [file_type, memory_type] = hdf5_types(value.dtype(), where_);
     std::vector<hsize_t> dims(value.shape().begin(), value.shape().end());
-    Handle space = checked(dims.empty() ? H5Screate(H5S_SCALAR)
-                                        : H5Screate_simple(static_cast<int>(dims.size()), dims.data(), nullptr),
-                           H5Sclose, where_);
-    Handle dataset = checked(H5Dcreate2(group_->get(), name.c_str(), file_type, space.get(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+    Handle space = checked(
+        dims.empty() ? H5Screate(H5S_SCALAR)
+                     : H5Screate_simple(static_cast<int>(dims.size()), dims.data(), nullptr),
+        H5Sclose, where_);
+    Handle dataset = checked(H5Dcreate2(group_->get(), name.c_str(), file_type, space.get(),
+                                        H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
                              H5Dclose, where_ + ": cannot create the dataset");
     const Tensor host = value.to(Device()).copy();
-    check(H5Dwrite(dataset.get(), memory_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, host.data_ptr()), where_ + ": cannot write");
+    check(H5Dwrite(dataset.get(), memory_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, host.data_ptr()),
+          where_ + ": cannot write");
 }
 
 void Group::read_everything(int depth, std::vector<haddr_t>& seen) const {
     constexpr int kMaxDepth = 64;
     constexpr std::size_t kMaxObjects = 100000;
     H5O_info_t info{};
-    if (depth > kMaxDepth || seen.size() > kMaxObjects || H5Oget_info2(group_->get(), &info, H5O_INFO_NUM_ATTRS) < 0) return;
+    if (depth > kMaxDepth || seen.size() > kMaxObjects ||
+        H5Oget_info2(group_->get(), &info, H5O_INFO_NUM_ATTRS) < 0)
+        return;
     for (hsize_t i = 0; i < info.num_attrs; ++i) {
         char name[1024] = {};
-        if (H5Aget_name_by_idx(group_->get(), ".", H5_INDEX_NAME, H5_ITER_INC, i, name, sizeof name, H5P_DEFAULT) < 0) continue;
+        if (H5Aget_name_by_idx(group_->get(), ".", H5_INDEX_NAME, H5_ITER_INC, i, name, sizeof name,
+                               H5P_DEFAULT) < 0)
+            continue;
         try {
             (void)attribute_strings(group_->get(), name, where());
         } catch (const std::exception&) {
@@ -339,7 +385,9 @@ void Group::read_everything(int depth, std::vector<haddr_t>& seen) const {
     }
     for (const auto& name : names) {
         H5O_info_t member{};
-        if (H5Oget_info_by_name2(group_->get(), name.c_str(), &member, H5O_INFO_BASIC, H5P_DEFAULT) < 0) continue;
+        if (H5Oget_info_by_name2(group_->get(), name.c_str(), &member, H5O_INFO_BASIC,
+                                 H5P_DEFAULT) < 0)
+            continue;
         if (std::find(seen.begin(), seen.end(), member.addr) != seen.end()) continue;
         seen.push_back(member.addr);
         try {
@@ -370,36 +418,45 @@ void File::check_in_child_process(const std::string& file_name) {
         if (std::chrono::steady_clock::now() > deadline) {
             ::kill(child, SIGKILL);
             ::waitpid(child, &status, 0);
-            throw OSError(file_name + ": the HDF5 library hung reading this file; it is corrupt or hostile");
+            throw OSError(file_name +
+                          ": the HDF5 library hung reading this file; it is corrupt or hostile");
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(1));
     }
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-        throw OSError(file_name + ": the HDF5 library crashed reading this file (in a check process); it is corrupt "
-                                  "or hostile");
+        throw OSError(
+            file_name +
+            ": the HDF5 library crashed reading this file (in a check process); it is corrupt "
+            "or hostile");
     }
 }
 
 File File::open(const std::string& file_name) {
     silence_hdf5_errors();
-    if (!std::ifstream(file_name).good()) throw OSError("Cannot open " + file_name + ": no such file or not readable");
-    if (!is_hdf5(file_name)) throw OSError(file_name + " is not an HDF5 file (its signature is missing)");
+    if (!std::ifstream(file_name).good())
+        throw OSError("Cannot open " + file_name + ": no such file or not readable");
+    if (!is_hdf5(file_name))
+        throw OSError(file_name + " is not an HDF5 file (its signature is missing)");
     check_in_child_process(file_name);
     return open_unchecked(file_name);
 }
 
 File File::open_unchecked(const std::string& file_name) {
     auto file = std::make_shared<Handle>(
-        checked(H5Fopen(file_name.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose, file_name + ": cannot open the HDF5 file (truncated or corrupt?)"));
-    Handle root = checked(H5Gopen2(file->get(), "/", H5P_DEFAULT), H5Gclose, file_name + ": no root group");
+        checked(H5Fopen(file_name.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose,
+                file_name + ": cannot open the HDF5 file (truncated or corrupt?)"));
+    Handle root =
+        checked(H5Gopen2(file->get(), "/", H5P_DEFAULT), H5Gclose, file_name + ": no root group");
     return File(std::move(file), std::move(root), file_name, "/");
 }
 
 File File::create(const std::string& file_name) {
     silence_hdf5_errors();
-    auto file = std::make_shared<Handle>(checked(H5Fcreate(file_name.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT),
-                                                 H5Fclose, "Cannot create the HDF5 file " + file_name));
-    Handle root = checked(H5Gopen2(file->get(), "/", H5P_DEFAULT), H5Gclose, file_name + ": no root group");
+    auto file = std::make_shared<Handle>(
+        checked(H5Fcreate(file_name.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT), H5Fclose,
+                "Cannot create the HDF5 file " + file_name));
+    Handle root =
+        checked(H5Gopen2(file->get(), "/", H5P_DEFAULT), H5Gclose, file_name + ": no root group");
     return File(std::move(file), std::move(root), file_name, "/");
 }
 

@@ -19,7 +19,7 @@ namespace kerascpp::saving::hdf5 {
 
 /// An open HDF5 identifier, closed with the matching H5*close function.
 class Handle {
-public:
+  public:
     Handle() = default;
     Handle(hid_t id, herr_t (*close)(hid_t)) : id_(id), close_(close) {}
     Handle(Handle&& other) noexcept;
@@ -31,14 +31,14 @@ public:
     hid_t get() const { return id_; }
     bool valid() const { return id_ >= 0; }
 
-private:
+  private:
     hid_t id_ = -1;
     herr_t (*close_)(hid_t) = nullptr;
 };
 
 /// A group (or the file's root group). Paths in messages are "file.h5:/model_weights/dense".
 class Group {
-public:
+  public:
     Group(std::shared_ptr<Handle> file, Handle group, std::string file_name, std::string path);
 
     const std::string& path() const { return path_; }
@@ -63,7 +63,8 @@ public:
     void set_string_attribute(const std::string& name, const std::string& value) const;
     /// Written as Keras does: fixed-length strings, chunked above HDF5's attribute size limit,
     /// an empty list as an empty float array.
-    void set_string_list_attribute(const std::string& name, const std::vector<std::string>& values) const;
+    void set_string_list_attribute(const std::string& name,
+                                   const std::vector<std::string>& values) const;
 
     /// A numeric dataset (float16/32/64 → float32 or float64; integers → int64).
     Tensor dataset(const std::string& path) const;
@@ -71,7 +72,7 @@ public:
     Shape dataset_shape(const std::string& path) const;
     void write_dataset(const std::string& name, const Tensor& value) const;
 
-protected:
+  protected:
     friend class File;
     /// Reads every attribute and dataset below this group, ignoring the exceptions (the
     /// check process of File::open); seen guards against cycles of hard links.
@@ -84,7 +85,7 @@ protected:
 };
 
 class File : public Group {
-public:
+  public:
     /// Opens for reading; OSError when the file is missing or not HDF5. The HDF5 library
     /// (1.10) can crash on some corrupt files, so a child process first reads everything in
     /// the file; when the library crashes or hangs there, the file is refused with an OSError.
@@ -94,7 +95,7 @@ public:
     /// Whether the file starts with HDF5's signature.
     static bool is_hdf5(const std::string& file_name);
 
-private:
+  private:
     using Group::Group;
     static File open_unchecked(const std::string& file_name);
     static void check_in_child_process(const std::string& file_name);

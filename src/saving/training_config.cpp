@@ -28,19 +28,23 @@ json per_output(const PerOutput<T>& values, Serialize&& serialize) {
 json serialize_metrics(const OutputMetrics& metrics) {
     json list = json::array();
     for (const auto& spec : metrics.metrics()) {
-        list.push_back(spec.object() ? metrics::serialize(*spec.object()) : json(spec.identifier()));
+        list.push_back(spec.object() ? metrics::serialize(*spec.object())
+                                     : json(spec.identifier()));
     }
     return list;
 }
 
 /// Keras's form: a flat list for one output, else a list of lists or a map by output.
 json serialize_all_metrics(const MetricsSpec& metrics) {
-    if (metrics.values().size() == 1 && metrics.names().empty()) return serialize_metrics(metrics.values().front());
+    if (metrics.values().size() == 1 && metrics.names().empty())
+        return serialize_metrics(metrics.values().front());
     return per_output(metrics, serialize_metrics);
 }
 
 /// A serialized object ({"class_name": ...}) or identifier, as opposed to a map by output.
-bool is_single(const json& value) { return value.is_string() || (value.is_object() && value.contains("class_name")); }
+bool is_single(const json& value) {
+    return value.is_string() || (value.is_object() && value.contains("class_name"));
+}
 
 PerOutput<Ref<losses::Loss>> parse_losses(const json& value) {
     auto one = [](const json& v) { return Ref<losses::Loss>(losses::deserialize(v)); };
@@ -57,7 +61,10 @@ PerOutput<Ref<losses::Loss>> parse_losses(const json& value) {
 }
 
 OutputMetrics parse_metric_list(const json& value) {
-    auto one = [](const json& v) { return v.is_string() ? MetricSpec(v.get<std::string>()) : MetricSpec(metrics::deserialize(v)); };
+    auto one = [](const json& v) {
+        return v.is_string() ? MetricSpec(v.get<std::string>())
+                             : MetricSpec(metrics::deserialize(v));
+    };
     if (!value.is_array()) return OutputMetrics(one(value));
     std::vector<MetricSpec> list;
     for (const auto& v : value) list.push_back(one(v));
@@ -67,10 +74,13 @@ OutputMetrics parse_metric_list(const json& value) {
 MetricsSpec parse_metrics(const json& value) {
     if (value.is_null()) return {};
     const bool per_output_list =
-        value.is_array() && std::any_of(value.begin(), value.end(), [](const json& v) { return v.is_array() || v.is_null(); });
+        value.is_array() && std::any_of(value.begin(), value.end(),
+                                        [](const json& v) { return v.is_array() || v.is_null(); });
     if (per_output_list) {
         std::vector<OutputMetrics> list;
-        for (const auto& v : value) list.push_back(v.is_null() ? OutputMetrics(std::vector<MetricSpec>{}) : parse_metric_list(v));
+        for (const auto& v : value)
+            list.push_back(v.is_null() ? OutputMetrics(std::vector<MetricSpec>{})
+                                       : parse_metric_list(v));
         return list;
     }
     if (value.is_array() || is_single(value)) return parse_metric_list(value);
@@ -91,7 +101,8 @@ PerOutput<double> parse_loss_weights(const json& value) {
 json training_config(const Model& model) {
     const CompileOptions& options = model.compile_options();
     return {{"optimizer_config", optimizers::serialize(model.optimizer())},
-            {"loss", per_output(options.loss, [](const Ref<losses::Loss>& l) { return losses::serialize(*l); })},
+            {"loss", per_output(options.loss,
+                                [](const Ref<losses::Loss>& l) { return losses::serialize(*l); })},
             {"metrics", serialize_all_metrics(options.metrics)},
             {"loss_weights", per_output(options.loss_weights, [](double w) { return json(w); })},
             {"weighted_metrics", nullptr}};
@@ -100,13 +111,15 @@ json training_config(const Model& model) {
 void compile_from_training_config(Model& model, const json& config) {
     try {
         CompileOptions options;
-        if (config.contains("optimizer_config")) options.optimizer = optimizers::deserialize(config["optimizer_config"]);
+        if (config.contains("optimizer_config"))
+            options.optimizer = optimizers::deserialize(config["optimizer_config"]);
         options.loss = parse_losses(config.value("loss", json()));
         options.metrics = parse_metrics(config.value("metrics", json()));
         options.loss_weights = parse_loss_weights(config.value("loss_weights", json()));
         model.compile(std::move(options));
     } catch (const json::exception& e) {
-        throw ValueError("The file's training configuration cannot be read (" + std::string(e.what()) +
+        throw ValueError("The file's training configuration cannot be read (" +
+                         std::string(e.what()) +
                          "); load with compile = false and compile the model yourself.");
     }
 }

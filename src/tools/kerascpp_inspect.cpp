@@ -5,10 +5,9 @@
 // Prints the file's format, the Keras version and backend that wrote it, the model's
 // summary and compile settings when the file has a model, and every weight array with its
 // shape, in the order Keras assigns them. Exit status 1 when a file cannot be read.
-#include <kerascpp/kerascpp.hpp>
-
 #include <cstdio>
 #include <iostream>
+#include <kerascpp/kerascpp.hpp>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -19,7 +18,8 @@ namespace h5 = kerascpp::saving::hdf5;
 
 namespace {
 
-std::string attribute_or(const h5::Group& group, const std::string& name, const std::string& fallback) {
+std::string attribute_or(const h5::Group& group, const std::string& name,
+                         const std::string& fallback) {
     return group.has_attribute(name) ? group.string_attribute(name) : fallback;
 }
 
@@ -31,8 +31,9 @@ void print_array(const h5::Group& group, const std::string& path, const std::str
 void print_legacy_weights(const h5::Group& weights) {
     for (const auto& layer : weights.string_list_attribute("layer_names")) {
         const h5::Group group = weights.group(layer);
-        const auto names =
-            group.has_attribute("weight_names") ? group.string_list_attribute("weight_names") : std::vector<std::string>{};
+        const auto names = group.has_attribute("weight_names")
+                               ? group.string_list_attribute("weight_names")
+                               : std::vector<std::string>{};
         for (const auto& name : names) print_array(group, name, layer + ": " + name);
     }
 }
@@ -59,17 +60,23 @@ void inspect(const std::string& path) {
                   : legacy_weights ? "Keras legacy HDF5, weights only"
                                    : "Keras 3 weights (.weights.h5 layout)")
               << "\n";
-    const h5::Group weights =
-        whole_model && file.has("model_weights") ? file.group("model_weights") : static_cast<const h5::Group&>(file);
-    std::cout << "Keras version: " << attribute_or(weights, "keras_version", attribute_or(file, "keras_version", "(not recorded)"))
-              << "\nBackend: " << attribute_or(weights, "backend", attribute_or(file, "backend", "(not recorded)")) << "\n\n";
+    const h5::Group weights = whole_model && file.has("model_weights")
+                                  ? file.group("model_weights")
+                                  : static_cast<const h5::Group&>(file);
+    std::cout << "Keras version: "
+              << attribute_or(weights, "keras_version",
+                              attribute_or(file, "keras_version", "(not recorded)"))
+              << "\nBackend: "
+              << attribute_or(weights, "backend", attribute_or(file, "backend", "(not recorded)"))
+              << "\n\n";
     if (whole_model) {
         auto model = k::models::load_model(path, {.compile = false});
         model->summary(std::cout);
         if (file.has_attribute("training_config")) {
             const auto training = nlohmann::json::parse(file.string_attribute("training_config"));
-            std::cout << "\nCompiled with: optimizer " << training.value("optimizer_config", nlohmann::json()).dump()
-                      << "\n  loss " << training.value("loss", nlohmann::json()).dump() << ", metrics "
+            std::cout << "\nCompiled with: optimizer "
+                      << training.value("optimizer_config", nlohmann::json()).dump() << "\n  loss "
+                      << training.value("loss", nlohmann::json()).dump() << ", metrics "
                       << training.value("metrics", nlohmann::json()).dump() << "\n";
         }
     }
@@ -82,7 +89,8 @@ void inspect(const std::string& path) {
     if (file.has("optimizer_weights")) {
         const h5::Group optimizer = file.group("optimizer_weights");
         std::cout << "\nOptimizer state:\n";
-        for (const auto& name : optimizer.string_list_attribute("weight_names")) print_array(optimizer, name, name);
+        for (const auto& name : optimizer.string_list_attribute("weight_names"))
+            print_array(optimizer, name, name);
     }
 }
 
@@ -90,7 +98,10 @@ void inspect(const std::string& path) {
 
 int main(int argc, char** argv) {
     if (argc < 2) {
-        std::fprintf(stderr, "usage: %s MODEL_FILE [MODEL_FILE...]\n  Keras .h5 (whole model or weights) and .weights.h5 files\n", argv[0]);
+        std::fprintf(stderr,
+                     "usage: %s MODEL_FILE [MODEL_FILE...]\n  Keras .h5 (whole model or weights) "
+                     "and .weights.h5 files\n",
+                     argv[0]);
         return 2;
     }
     int status = 0;

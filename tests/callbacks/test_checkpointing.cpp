@@ -1,9 +1,9 @@
 // ModelCheckpoint and BackupAndRestore: file names from templates, when they save, and an
 // interrupted fit() that resumes from its backup with the same weights and optimizer state.
 #include <doctest/doctest.h>
-#include <kerascpp/kerascpp.hpp>
 
 #include <filesystem>
+#include <kerascpp/kerascpp.hpp>
 #include <set>
 #include <string>
 
@@ -42,7 +42,8 @@ fs::path scratch_dir(const std::string& name) {
 std::set<std::string> files_in(const fs::path& dir) {
     std::set<std::string> names;
     if (!fs::exists(dir)) return names;
-    for (const auto& entry : fs::directory_iterator(dir)) names.insert(entry.path().filename().string());
+    for (const auto& entry : fs::directory_iterator(dir))
+        names.insert(entry.path().filename().string());
     return names;
 }
 
@@ -61,14 +62,18 @@ TEST_CASE("ModelCheckpoint: one file per epoch, named from the epoch and the log
     const fs::path dir = scratch_dir("ckpt_epochs");
     const Data data = regression_data(64);
     auto model = compiled_model(1);
-    const auto history = model.fit(
-        data.x, data.y,
-        {.batch_size = 16, .epochs = 3, .verbose = 0,
-         .callbacks = {kc::ModelCheckpoint((dir / "ckpt-{epoch:02d}-{loss:.3f}.h5").string(), {.monitor = "loss"})}});
+    const auto history =
+        model.fit(data.x, data.y,
+                  {.batch_size = 16,
+                   .epochs = 3,
+                   .verbose = 0,
+                   .callbacks = {kc::ModelCheckpoint(
+                       (dir / "ckpt-{epoch:02d}-{loss:.3f}.h5").string(), {.monitor = "loss"})}});
     std::set<std::string> expected;
     for (int epoch = 0; epoch < 3; ++epoch) {
         char name[64];
-        std::snprintf(name, sizeof name, "ckpt-%02d-%.3f.h5", epoch + 1, history.history.at("loss")[epoch]);
+        std::snprintf(name, sizeof name, "ckpt-%02d-%.3f.h5", epoch + 1,
+                      history.history.at("loss")[epoch]);
         expected.insert(name);
     }
     CHECK(files_in(dir) == expected);
@@ -77,21 +82,27 @@ TEST_CASE("ModelCheckpoint: one file per epoch, named from the epoch and the log
     CHECK(k::allclose(restored->predict(data.x), model.predict(data.x), 0.0, 1e-6));
 }
 
-TEST_CASE("ModelCheckpoint: save_best_only keeps only improvements, beyond initial_value_threshold") {
+TEST_CASE(
+    "ModelCheckpoint: save_best_only keeps only improvements, beyond initial_value_threshold") {
     const fs::path dir = scratch_dir("ckpt_best");
     const Data data = regression_data(64);
     auto model = compiled_model(2);
     const std::string pattern = (dir / "best-{epoch}.weights.h5").string();
     model.fit(data.x, data.y,
-              {.batch_size = 16, .epochs = 2, .verbose = 0,
-               .callbacks = {kc::ModelCheckpoint(pattern, {.monitor = "loss", .save_best_only = true,
+              {.batch_size = 16,
+               .epochs = 2,
+               .verbose = 0,
+               .callbacks = {kc::ModelCheckpoint(pattern, {.monitor = "loss",
+                                                           .save_best_only = true,
                                                            .save_weights_only = true,
                                                            .initial_value_threshold = -1.0})}});
     CHECK(files_in(dir).empty());  // an MSE never goes below -1
 
-    kc::ModelCheckpoint checkpoint(pattern, {.monitor = "mae", .save_best_only = true, .save_weights_only = true});
+    kc::ModelCheckpoint checkpoint(
+        pattern, {.monitor = "mae", .save_best_only = true, .save_weights_only = true});
     checkpoint.set_model(&model);
-    const double values[] = {0.5, 0.7, 0.4, 0.4};  // "mae" falls ("auto" mode): epochs 1 and 3 improve
+    const double values[] = {0.5, 0.7, 0.4,
+                             0.4};  // "mae" falls ("auto" mode): epochs 1 and 3 improve
     for (int epoch = 0; epoch < 4; ++epoch) {
         checkpoint.on_epoch_begin(epoch, {});
         checkpoint.on_epoch_end(epoch, {{"loss", 1.0}, {"mae", values[epoch]}});
@@ -108,11 +119,13 @@ TEST_CASE("ModelCheckpoint: save_freq in batches counts across epochs") {
               {.batch_size = 2,
                .epochs = 2,
                .verbose = 0,
-               .callbacks = {kc::ModelCheckpoint((dir / "e{epoch}-b{batch}.weights.h5").string(),
-                                                 {.save_weights_only = true, .save_freq = std::int64_t{2}})},
+               .callbacks = {kc::ModelCheckpoint(
+                   (dir / "e{epoch}-b{batch}.weights.h5").string(),
+                   {.save_weights_only = true, .save_freq = std::int64_t{2}})},
                .shuffle = false});
-    CHECK(files_in(dir) == std::set<std::string>{"e1-b2.weights.h5", "e1-b4.weights.h5", "e2-b1.weights.h5",
-                                                 "e2-b3.weights.h5", "e2-b5.weights.h5"});
+    CHECK(files_in(dir) == std::set<std::string>{"e1-b2.weights.h5", "e1-b4.weights.h5",
+                                                 "e2-b1.weights.h5", "e2-b3.weights.h5",
+                                                 "e2-b5.weights.h5"});
 }
 
 TEST_CASE("ModelCheckpoint: Python format specs in file names, and clear errors") {
@@ -130,19 +143,24 @@ TEST_CASE("ModelCheckpoint: Python format specs in file names, and clear errors"
     const k::Logs logs{{"loss", 0.123456}, {"val_loss", -2.5}, {"accuracy", 0.5}};
     CHECK(save_name("c{epoch:03d}-{loss:.3e}.weights.h5", logs) == "c005-1.235e-01.weights.h5");
     CHECK(save_name("{{x}}{val_loss:+08.2f}.weights.h5", logs) == "{x}-0002.50.weights.h5");
-    CHECK(save_name("{accuracy:.1%}_{loss}_{epoch:>3}.weights.h5", logs) == "50.0%_0.123456_  5.weights.h5");
+    CHECK(save_name("{accuracy:.1%}_{loss}_{epoch:>3}.weights.h5", logs) ==
+          "50.0%_0.123456_  5.weights.h5");
     CHECK(save_name("{loss:g}.weights.h5", logs) == "0.123456.weights.h5");
-    CHECK_THROWS_WITH_AS(save_name("{val_acc:.2f}.weights.h5", logs), doctest::Contains("no value named 'val_acc'"),
+    CHECK_THROWS_WITH_AS(save_name("{val_acc:.2f}.weights.h5", logs),
+                         doctest::Contains("no value named 'val_acc'"), k::ValueError);
+    CHECK_THROWS_WITH_AS(save_name("{loss:d}.weights.h5", logs),
+                         doctest::Contains("format code 'd'"), k::ValueError);
+    CHECK_THROWS_WITH_AS(kc::ModelCheckpoint("model.txt"), doctest::Contains("'.keras' or '.h5'"),
                          k::ValueError);
-    CHECK_THROWS_WITH_AS(save_name("{loss:d}.weights.h5", logs), doctest::Contains("format code 'd'"), k::ValueError);
-    CHECK_THROWS_WITH_AS(kc::ModelCheckpoint("model.txt"), doctest::Contains("'.keras' or '.h5'"), k::ValueError);
-    CHECK_THROWS_WITH_AS(kc::ModelCheckpoint("w.keras", {.save_weights_only = true}), doctest::Contains(".weights.h5"),
-                         k::ValueError);
+    CHECK_THROWS_WITH_AS(kc::ModelCheckpoint("w.keras", {.save_weights_only = true}),
+                         doctest::Contains(".weights.h5"), k::ValueError);
     CHECK_THROWS_WITH_AS(kc::ModelCheckpoint("m.keras", {.save_freq = "batch"}),
                          doctest::Contains("unrecognized save_freq 'batch'"), k::ValueError);
 }
 
-TEST_CASE("BackupAndRestore: an interrupted fit resumes at its epoch with the same weights and optimizer state") {
+TEST_CASE(
+    "BackupAndRestore: an interrupted fit resumes at its epoch with the same weights and optimizer "
+    "state") {
     const fs::path dir = scratch_dir("backup");
     const Data data = regression_data(64);
     const k::FitOptions options{.batch_size = 16, .epochs = 4, .verbose = 0, .shuffle = false};
@@ -166,6 +184,7 @@ TEST_CASE("BackupAndRestore: an interrupted fit resumes at its epoch with the sa
     const auto expected = uninterrupted.get_weights();
     const auto weights = resumed.get_weights();
     REQUIRE(weights.size() == expected.size());
-    for (std::size_t i = 0; i < weights.size(); ++i) CHECK(k::allclose(weights[i], expected[i], 0.0, 1e-6));
+    for (std::size_t i = 0; i < weights.size(); ++i)
+        CHECK(k::allclose(weights[i], expected[i], 0.0, 1e-6));
     CHECK_FALSE(fs::exists(dir));  // delete_checkpoint: removed when fit() ends normally
 }

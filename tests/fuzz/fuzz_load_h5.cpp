@@ -1,13 +1,13 @@
 // libFuzzer target: any bytes given to load_model as an .h5 file end in a model or an
 // exception, never a crash, a leak or undefined behaviour (built with KERASCPP_FUZZ=ON, which
 // needs clang; scripts/fuzz.sh runs it from the seed corpus of tests/data).
-#include <kerascpp/kerascpp.hpp>
+#include <unistd.h>
 
 #include <cstdint>
 #include <cstdio>
 #include <fstream>
+#include <kerascpp/kerascpp.hpp>
 #include <string>
-#include <unistd.h>
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     static const std::string path = "/tmp/kerascpp_fuzz_" + std::to_string(::getpid()) + ".h5";

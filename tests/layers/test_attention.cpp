@@ -1,11 +1,11 @@
 // MultiHeadAttention: Keras 3's outputs and attention scores (tests/reference/
 // keras_layers_attention.py), numeric gradients, masks, configs, errors and training.
 #include <doctest/doctest.h>
-#include <kerascpp/kerascpp.hpp>
 
-#include <nlohmann/json.hpp>
 #include <algorithm>
 #include <filesystem>
+#include <kerascpp/kerascpp.hpp>
+#include <nlohmann/json.hpp>
 #include <random>
 
 #include "saving/hdf5.hpp"
@@ -23,7 +23,9 @@ k::Tensor from_json(const nlohmann::json& j) {
 
 }  // namespace
 
-TEST_CASE("attention: MultiHeadAttention matches Keras 3 (outputs, scores, masks, causal, sliding window)") {
+TEST_CASE(
+    "attention: MultiHeadAttention matches Keras 3 (outputs, scores, masks, causal, sliding "
+    "window)") {
     const auto reference = kerascpp_test::load_test_data("keras_layers_attention.json");
     for (const auto& [name, c] : reference.at("cases").items()) {
         CAPTURE(name);
@@ -32,19 +34,23 @@ TEST_CASE("attention: MultiHeadAttention matches Keras 3 (outputs, scores, masks
         REQUIRE(layer);
         const k::Tensor query = from_json(c.at("query")), value = from_json(c.at("value"));
         const k::Tensor key = c.contains("key") ? from_json(c.at("key")) : k::Tensor();
-        if (c.contains("query_mask")) query.set_keras_mask(from_json(c.at("query_mask")).astype(k::bool_));
-        if (c.contains("value_mask")) value.set_keras_mask(from_json(c.at("value_mask")).astype(k::bool_));
-        layer->ensure_built(std::vector<k::Shape>{query.shape(), value.shape(), key.defined() ? key.shape() : value.shape()});
+        if (c.contains("query_mask"))
+            query.set_keras_mask(from_json(c.at("query_mask")).astype(k::bool_));
+        if (c.contains("value_mask"))
+            value.set_keras_mask(from_json(c.at("value_mask")).astype(k::bool_));
+        layer->ensure_built(std::vector<k::Shape>{query.shape(), value.shape(),
+                                                  key.defined() ? key.shape() : value.shape()});
         std::vector<k::Tensor> weights;
         for (const auto& w : c.at("weights")) weights.push_back(from_json(w));
         layer->set_weights(weights);
-        const auto out = layer->attend(query, value,
-                                       {.key = key,
-                                        .attention_mask = c.contains("attention_mask")
-                                                              ? from_json(c.at("attention_mask")).astype(k::bool_)
-                                                              : k::Tensor(),
-                                        .return_attention_scores = c.at("scores").get<bool>(),
-                                        .use_causal_mask = c.at("causal").get<bool>()});
+        const auto out = layer->attend(
+            query, value,
+            {.key = key,
+             .attention_mask = c.contains("attention_mask")
+                                   ? from_json(c.at("attention_mask")).astype(k::bool_)
+                                   : k::Tensor(),
+             .return_attention_scores = c.at("scores").get<bool>(),
+             .use_causal_mask = c.at("causal").get<bool>()});
         CHECK(k::allclose(out[0], from_json(c.at("output")), 1e-5, 1e-5));
         if (c.contains("attention_scores")) {
             REQUIRE(out.size() == 2);
@@ -59,18 +65,25 @@ TEST_CASE("attention: numeric gradients w.r.t. query, value, key and the weights
     const auto inputs = std::vector<k::Tensor>{kerascpp_test::uniform_tensor({2, 3, 4}, -1, 1, 1),
                                                kerascpp_test::uniform_tensor({2, 5, 3}, -1, 1, 2),
                                                kerascpp_test::uniform_tensor({2, 5, 2}, -1, 1, 3)};
-    mha->ensure_built(std::vector<k::Shape>{inputs[0].shape(), inputs[1].shape(), inputs[2].shape()});
-    const k::Tensor mask = k::tensor({1.f, 1.f, 0.f, 1.f, 1.f, 1.f, 0.f, 1.f, 1.f, 1.f}, k::Shape{2, 5}).astype(k::bool_);
+    mha->ensure_built(
+        std::vector<k::Shape>{inputs[0].shape(), inputs[1].shape(), inputs[2].shape()});
+    const k::Tensor mask =
+        k::tensor({1.f, 1.f, 0.f, 1.f, 1.f, 1.f, 0.f, 1.f, 1.f, 1.f}, k::Shape{2, 5})
+            .astype(k::bool_);
     CHECK(kerascpp_test::check_gradients(
         [&](const kerascpp_test::Inputs& in) {
-            return mha->attend(in[0], in[1], {.key = in[2], .attention_mask = mask.reshape({2, 1, 5}), .use_causal_mask = false})[0];
+            return mha->attend(in[0], in[1],
+                               {.key = in[2],
+                                .attention_mask = mask.reshape({2, 1, 5}),
+                                .use_causal_mask = false})[0];
         },
         inputs, "MultiHeadAttention inputs"));
     // The weights are float32 variables: central differences in float32, with a step and a
     // tolerance to match, for every element of every weight.
     const auto weights = mha->trainable_weights();
     REQUIRE(weights.size() == 8);
-    const std::vector<k::Tensor> x32 = {inputs[0].astype(k::float32), inputs[1].astype(k::float32), inputs[2].astype(k::float32)};
+    const std::vector<k::Tensor> x32 = {inputs[0].astype(k::float32), inputs[1].astype(k::float32),
+                                        inputs[2].astype(k::float32)};
     k::GradientTape tape;
     const k::Tensor out = mha->attend(x32[0], x32[1], {.key = x32[2], .use_causal_mask = true})[0];
     const k::Tensor w = k::random::uniform(out.shape(), -1.0, 1.0);
@@ -83,7 +96,10 @@ TEST_CASE("attention: numeric gradients w.r.t. query, value, key and the weights
                 auto changed = values;
                 changed[j] += delta;
                 weights[i].assign(k::tensor(changed, weights[i].shape()));
-                const double l = (mha->attend(x32[0], x32[1], {.key = x32[2], .use_causal_mask = true})[0] * w).sum().item<double>();
+                const double l =
+                    (mha->attend(x32[0], x32[1], {.key = x32[2], .use_causal_mask = true})[0] * w)
+                        .sum()
+                        .item<double>();
                 weights[i].assign(k::tensor(values, weights[i].shape()));
                 return l;
             };
@@ -104,7 +120,8 @@ TEST_CASE("attention: masks of the inputs, shapes, configs and errors") {
     CHECK(mha->count_params() == (5 * 8 + 8) * 2 + (5 * 8 + 8) + (8 * 6 + 6));
     // A masked value position gets no attention; a query mask passes to the output.
     q.set_keras_mask(k::tensor({1.f, 1.f, 0.f, 1.f, 1.f, 1.f}, k::Shape{2, 3}).astype(k::bool_));
-    v.set_keras_mask(k::tensor({1.f, 0.f, 1.f, 1.f, 1.f, 1.f, 1.f, 1.f}, k::Shape{2, 4}).astype(k::bool_));
+    v.set_keras_mask(
+        k::tensor({1.f, 0.f, 1.f, 1.f, 1.f, 1.f, 1.f, 1.f}, k::Shape{2, 4}).astype(k::bool_));
     const auto scores = mha->attend(q, v, {.return_attention_scores = true})[1];
     CHECK(scores.index({0, 0, 0, 1}).item<float>() == 0.f);
     CHECK(scores.index({0, 0, 2}).sum().item<float>() == 0.f);  // a masked query row
@@ -114,13 +131,15 @@ TEST_CASE("attention: masks of the inputs, shapes, configs and errors") {
     CHECK(config["output_shape"] == nlohmann::json({6}));
     auto copy = k::layers::from_config("MultiHeadAttention", config);
     CHECK(copy->name() == "mha");
-    CHECK_THROWS_WITH_AS(kl::MultiHeadAttention(0, 4), doctest::Contains("num_heads"), k::ValueError);
-    CHECK_THROWS_WITH_AS(mha(q), doctest::Contains("takes {query, value}"), k::ValueError);
-    CHECK_THROWS_WITH_AS(kl::MultiHeadAttention(2, 2)({k::ones({2, 3}), k::ones({2, 3})}), doctest::Contains("(batch, sequence, features)"),
+    CHECK_THROWS_WITH_AS(kl::MultiHeadAttention(0, 4), doctest::Contains("num_heads"),
                          k::ValueError);
+    CHECK_THROWS_WITH_AS(mha(q), doctest::Contains("takes {query, value}"), k::ValueError);
+    CHECK_THROWS_WITH_AS(kl::MultiHeadAttention(2, 2)({k::ones({2, 3}), k::ones({2, 3})}),
+                         doctest::Contains("(batch, sequence, features)"), k::ValueError);
 }
 
-TEST_CASE("attention: a functional self-attention classifier learns which of two tokens comes first") {
+TEST_CASE(
+    "attention: a functional self-attention classifier learns which of two tokens comes first") {
     // Sequences of 6 one-hot tokens (4 kinds) holding token 1 and token 2 once each: the
     // label says whether 1 comes before 2 (order matters, so pooling alone cannot solve it).
     k::utils::set_random_seed(3);
@@ -135,7 +154,8 @@ TEST_CASE("attention: a functional self-attention classifier learns which of two
         for (std::int64_t t = 0; t < steps; ++t) {
             const std::int64_t token = t == a ? 1 : t == b ? 2 : (rng() % 2 == 0 ? 0 : 3);
             x[static_cast<std::size_t>((i * steps + t) * 5 + token)] = 1.f;
-            x[static_cast<std::size_t>((i * steps + t) * 5 + 4)] = static_cast<float>(t) / steps;  // position
+            x[static_cast<std::size_t>((i * steps + t) * 5 + 4)] =
+                static_cast<float>(t) / steps;  // position
         }
         y[static_cast<std::size_t>(i)] = a < b ? 1 : 0;
     }
@@ -146,15 +166,20 @@ TEST_CASE("attention: a functional self-attention classifier learns which of two
     auto attended = kl::MultiHeadAttention(2, 8)({h, h});
     auto pooled = kl::Flatten()(kl::Add()({h, attended}));
     k::Model model(tokens, kl::Dense(2, "softmax")(kl::Dense(16, "relu")(pooled)));
-    model.compile({.optimizer = k::optimizers::Adam(0.01), .loss = "sparse_categorical_crossentropy", .metrics = {"accuracy"}});
-    model.fit(inputs.slice_rows(0, 512), labels.slice_rows(0, 512), {.batch_size = 32, .epochs = 15, .verbose = 0});
-    const auto results = model.evaluate(inputs.slice_rows(512, n), labels.slice_rows(512, n), {.verbose = 0});
+    model.compile({.optimizer = k::optimizers::Adam(0.01),
+                   .loss = "sparse_categorical_crossentropy",
+                   .metrics = {"accuracy"}});
+    model.fit(inputs.slice_rows(0, 512), labels.slice_rows(0, 512),
+              {.batch_size = 32, .epochs = 15, .verbose = 0});
+    const auto results =
+        model.evaluate(inputs.slice_rows(512, n), labels.slice_rows(512, n), {.verbose = 0});
     MESSAGE("held-out accuracy " << results.at("accuracy"));
     CHECK(results.at("accuracy") >= 0.9);
 }
 
 namespace {
-void dataset_paths(const k::saving::hdf5::Group& group, const std::string& prefix, std::vector<std::string>& out) {
+void dataset_paths(const k::saving::hdf5::Group& group, const std::string& prefix,
+                   std::vector<std::string>& out) {
     for (const auto& name : group.members()) {
         const std::string path = prefix.empty() ? name : prefix + "/" + name;
         try {
@@ -170,7 +195,8 @@ TEST_CASE("attention: .weights.h5 holds the projections where Keras 3 puts them"
     auto x = k::Input({3, 4});
     auto y = kl::MultiHeadAttention(2, 3)({x, x});
     k::Model model(x, kl::GlobalAveragePooling1D()(y));
-    const std::string path = (std::filesystem::temp_directory_path() / "kerascpp_mha.weights.h5").string();
+    const std::string path =
+        (std::filesystem::temp_directory_path() / "kerascpp_mha.weights.h5").string();
     model.save_weights(path);
     std::vector<std::string> paths;
     dataset_paths(k::saving::hdf5::File::open(path), "", paths);

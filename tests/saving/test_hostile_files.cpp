@@ -1,17 +1,19 @@
 // Corrupt, truncated, wrong-type and hostile files (tests/reference/make_hostile_files.py)
 // give a clear exception: never a crash, never an unbounded allocation.
 #include <doctest/doctest.h>
-#include <kerascpp/kerascpp.hpp>
 
 #include <filesystem>
 #include <fstream>
+#include <kerascpp/kerascpp.hpp>
 #include <random>
 
 namespace k = kerascpp;
 
 namespace {
 
-std::string hostile(const std::string& name) { return std::string(KERASCPP_TEST_DATA_DIR) + "/hostile/" + name + ".h5"; }
+std::string hostile(const std::string& name) {
+    return std::string(KERASCPP_TEST_DATA_DIR) + "/hostile/" + name + ".h5";
+}
 
 std::string error_of(const std::string& path) {
     try {
@@ -48,8 +50,10 @@ TEST_CASE("hostile files: each broken file gives an exception that says what is 
 TEST_CASE("hostile files: random corruption of a real file never crashes the loader") {
     const std::string source = std::string(KERASCPP_TEST_DATA_DIR) + "/keras_files/mlp.h5";
     std::ifstream in(source, std::ios::binary);
-    const std::string original((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    const std::string path = (std::filesystem::temp_directory_path() / "kerascpp_corrupt.h5").string();
+    const std::string original((std::istreambuf_iterator<char>(in)),
+                               std::istreambuf_iterator<char>());
+    const std::string path =
+        (std::filesystem::temp_directory_path() / "kerascpp_corrupt.h5").string();
     std::mt19937 rng(1234);
     int failures = 0;
     for (int trial = 0; trial < 60; ++trial) {

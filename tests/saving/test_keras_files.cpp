@@ -1,6 +1,7 @@
 // Files written by real Keras 3 (tests/reference/keras_files.py): kerascpp loads them and
 // reproduces Keras's predictions; the compile state and optimizer moments come back too.
 #include <doctest/doctest.h>
+
 #include <kerascpp/kerascpp.hpp>
 
 #include "support/test_data.hpp"
@@ -11,7 +12,9 @@ namespace {
 
 const char* const kModels[] = {"mlp", "cnn_bn", "lstm_model", "gru_model", "two_branch"};
 
-std::string fixture(const std::string& name) { return std::string(KERASCPP_TEST_DATA_DIR) + "/keras_files/" + name; }
+std::string fixture(const std::string& name) {
+    return std::string(KERASCPP_TEST_DATA_DIR) + "/keras_files/" + name;
+}
 
 k::Tensor tensor_from(const nlohmann::json& j) {
     return k::tensor(j.at("data").get<std::vector<float>>(), j.at("shape").get<k::Shape>());
@@ -32,7 +35,8 @@ TEST_CASE("keras files: legacy .h5 written by Keras 3 loads and predicts as Kera
         auto model = k::models::load_model(fixture(name + ".h5"));
         REQUIRE(model->compiled());
         CHECK(model->optimizer().class_name() == "Adam");
-        CHECK(model->optimizer().iterations() == record.at("optimizer_iterations").get<std::int64_t>());
+        CHECK(model->optimizer().iterations() ==
+              record.at("optimizer_iterations").get<std::int64_t>());
         const k::Tensor expected = tensor_from(record.at("output"));
         CHECK(k::allclose(model->predict(inputs_of(record), {.verbose = 0}), expected, 1e-5, 1e-6));
     }
@@ -43,11 +47,12 @@ TEST_CASE("keras files: .weights.h5 written by Keras 3 loads into the same archi
         CAPTURE(name);
         const auto record = kerascpp_test::load_test_data("keras_files/" + name + ".json");
         auto reference = k::models::load_model(fixture(name + ".h5"), {.compile = false});
-        auto model = std::dynamic_pointer_cast<k::Model>(k::layers::deserialize(k::layers::serialize(*reference)));
+        auto model = std::dynamic_pointer_cast<k::Model>(
+            k::layers::deserialize(k::layers::serialize(*reference)));
         REQUIRE(model);
         model->load_weights(fixture(name + ".weights.h5"));
-        CHECK(k::allclose(model->predict(inputs_of(record), {.verbose = 0}), tensor_from(record.at("output")), 1e-5,
-                          1e-6));
+        CHECK(k::allclose(model->predict(inputs_of(record), {.verbose = 0}),
+                          tensor_from(record.at("output")), 1e-5, 1e-6));
     }
 }
 
@@ -66,6 +71,7 @@ TEST_CASE("keras files: kerascpp's .h5 and .weights.h5 round trip those models")
         auto from_weights = k::models::load_model(fixture(name + ".h5"), {.compile = false});
         for (const auto& w : from_weights->weights()) w.assign(k::zeros_like(w));
         from_weights->load_weights(dir + "/kerascpp_rt_" + name + ".weights.h5");
-        CHECK(k::allclose(from_weights->predict(inputs_of(record), {.verbose = 0}), expected, 1e-5, 1e-6));
+        CHECK(k::allclose(from_weights->predict(inputs_of(record), {.verbose = 0}), expected, 1e-5,
+                          1e-6));
     }
 }

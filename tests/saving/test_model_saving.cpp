@@ -1,9 +1,9 @@
 // kerascpp's own files: whole models (.h5) and weights (.h5, .weights.h5) round trip with
 // the compile state and the optimizer's moments; writes are atomic.
 #include <doctest/doctest.h>
-#include <kerascpp/kerascpp.hpp>
 
 #include <filesystem>
+#include <kerascpp/kerascpp.hpp>
 #include <nlohmann/json.hpp>
 
 namespace k = kerascpp;
@@ -31,8 +31,10 @@ Data data(std::int64_t n) {
 
 k::Sequential classifier(unsigned seed) {
     k::utils::set_random_seed(seed);
-    k::Sequential model({kl::Input({4}), kl::Dense(8, "relu"), kl::BatchNormalization(), kl::Dense(2, "softmax")});
-    model.compile({.optimizer = k::optimizers::Adam(0.01), .loss = "sparse_categorical_crossentropy",
+    k::Sequential model(
+        {kl::Input({4}), kl::Dense(8, "relu"), kl::BatchNormalization(), kl::Dense(2, "softmax")});
+    model.compile({.optimizer = k::optimizers::Adam(0.01),
+                   .loss = "sparse_categorical_crossentropy",
                    .metrics = {"accuracy"}});
     return model;
 }
@@ -100,9 +102,10 @@ TEST_CASE("saving: weights files, by name and skipping mismatches") {
     }
     // A model whose last layer differs: by_name + skip_mismatch load the rest.
     k::utils::set_random_seed(5);
-    k::Sequential wider({kl::Input({4}), kl::Dense(8, "relu"), kl::BatchNormalization(), kl::Dense(3, "softmax")});
-    CHECK_THROWS_WITH_AS(wider.load_weights((dir / "w.h5").string()), doctest::Contains("has shape (8, 3)"),
-                         k::ValueError);
+    k::Sequential wider(
+        {kl::Input({4}), kl::Dense(8, "relu"), kl::BatchNormalization(), kl::Dense(3, "softmax")});
+    CHECK_THROWS_WITH_AS(wider.load_weights((dir / "w.h5").string()),
+                         doctest::Contains("has shape (8, 3)"), k::ValueError);
     wider.load_weights((dir / "w.h5").string(), {.skip_mismatch = true, .by_name = true});
     CHECK(k::allclose(wider.get_weights()[0], model.get_weights()[0], 0.0, 0.0));
 }
@@ -124,9 +127,9 @@ TEST_CASE("saving: a failure in the middle of a save leaves the previous file in
 TEST_CASE("saving: clear errors for unsupported names and weights-only files") {
     const auto dir = scratch("errors");
     auto model = classifier(7);
-    CHECK_THROWS_WITH_AS(model.save((dir / "m.txt").string()), doctest::Contains("cannot tell the format"),
-                         k::ValueError);
+    CHECK_THROWS_WITH_AS(model.save((dir / "m.txt").string()),
+                         doctest::Contains("cannot tell the format"), k::ValueError);
     model.save_weights((dir / "w.h5").string());
-    CHECK_THROWS_WITH_AS(k::models::load_model((dir / "w.h5").string()), doctest::Contains("holds only weights"),
-                         k::ValueError);
+    CHECK_THROWS_WITH_AS(k::models::load_model((dir / "w.h5").string()),
+                         doctest::Contains("holds only weights"), k::ValueError);
 }

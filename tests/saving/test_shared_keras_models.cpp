@@ -3,10 +3,10 @@
 // the models reproduce the predictions Keras recorded (dl4j io files, dl4j/fullconfigs/cnn,
 // frugally-deep). Skipped, with a message, when the shared data folder is absent.
 #include <doctest/doctest.h>
-#include <kerascpp/kerascpp.hpp>
 
 #include <filesystem>
 #include <fstream>
+#include <kerascpp/kerascpp.hpp>
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -38,7 +38,8 @@ std::shared_ptr<k::Model> model_of(const std::string& file, const nlohmann::json
     std::string config_path = path;
     config_path.replace(config_path.rfind("_weights.h5"), std::string::npos, "_config.json");
     std::ifstream in(config_path);
-    auto model = std::dynamic_pointer_cast<k::Model>(k::layers::deserialize(nlohmann::json::parse(in)));
+    auto model =
+        std::dynamic_pointer_cast<k::Model>(k::layers::deserialize(nlohmann::json::parse(in)));
     REQUIRE(model);
     model->load_weights(path);
     return model;
@@ -47,9 +48,11 @@ std::shared_ptr<k::Model> model_of(const std::string& file, const nlohmann::json
 /// Compares the prediction on the io file's inputs with Keras's (dl4j layout); false when
 /// the io file records no prediction (Keras 2.0.6's LSTM: targets only).
 bool check_dl4j_predictions(k::Model& model, const nlohmann::json& expected) {
-    const auto io = k::saving::hdf5::File::open((kModels / expected.at("io_file").get<std::string>()).string());
+    const auto io =
+        k::saving::hdf5::File::open((kModels / expected.at("io_file").get<std::string>()).string());
     std::vector<k::Tensor> inputs;
-    for (const auto& [name, shape] : expected.at("input_datasets").items()) inputs.push_back(io.dataset(name).astype(k::float32));
+    for (const auto& [name, shape] : expected.at("input_datasets").items())
+        inputs.push_back(io.dataset(name).astype(k::float32));
     const auto& outputs = expected.at("expected_datasets");
     if (outputs.empty()) return false;
     REQUIRE(outputs.size() == 1);
@@ -65,12 +68,14 @@ bool check_inline_predictions(k::Model& model, const nlohmann::json& expected) {
     if (!expected.contains("inputs") || !expected.contains("expected")) return false;
     std::vector<k::Tensor> inputs;
     for (const auto& [name, input] : expected.at("inputs").items()) {
-        inputs.push_back(k::tensor(input.at("data").get<std::vector<float>>(), input.at("shape").get<k::Shape>()));
+        inputs.push_back(k::tensor(input.at("data").get<std::vector<float>>(),
+                                   input.at("shape").get<k::Shape>()));
     }
     const auto& want = expected.at("expected");
     const k::Tensor got = model.predict(k::ModelIO(inputs), {.verbose = 0});
-    CHECK(k::allclose(got, k::tensor(want.at("data").get<std::vector<float>>(), want.at("shape").get<k::Shape>()), 0.0,
-                      1e-5));
+    CHECK(k::allclose(
+        got, k::tensor(want.at("data").get<std::vector<float>>(), want.at("shape").get<k::Shape>()),
+        0.0, 1e-5));
     return true;
 }
 
@@ -83,7 +88,8 @@ const std::map<std::string, std::string> kUnsupported = {
 
 TEST_CASE("shared keras models: every legacy HDF5 file loads and reproduces Keras's outputs") {
     if (!fs::exists(kModels / "EXPECTED.json")) {
-        MESSAGE("shared Keras model files not found under " << kModels.string() << ": test skipped");
+        MESSAGE("shared Keras model files not found under " << kModels.string()
+                                                            << ": test skipped");
         return;
     }
     int loaded = 0, compared = 0, rejected_keras1 = 0;
@@ -116,8 +122,8 @@ TEST_CASE("shared keras models: every legacy HDF5 file loads and reproduces Kera
             failures += "\n  " + file + ": " + e.what();
         }
     }
-    MESSAGE(loaded << " files loaded, " << compared << " compared with Keras's predictions, " << rejected_keras1
-                   << " Keras 1 files refused");
+    MESSAGE(loaded << " files loaded, " << compared << " compared with Keras's predictions, "
+                   << rejected_keras1 << " Keras 1 files refused");
     INFO("files that did not load:" << failures);
     CHECK(failures.empty());
 }

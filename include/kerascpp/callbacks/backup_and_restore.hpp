@@ -21,7 +21,7 @@ struct BackupAndRestoreOptions {
 };
 
 class BackupAndRestore : public Callback {
-public:
+  public:
     explicit BackupAndRestore(std::string backup_dir, BackupAndRestoreOptions options = {});
 
     void on_train_begin(const Logs& logs) override;
@@ -29,7 +29,7 @@ public:
     void on_epoch_end(int epoch, const Logs& logs) override;
     void on_train_batch_end(std::int64_t batch, const Logs& logs) override;
 
-private:
+  private:
     void restore();
     void backup();
 

@@ -22,7 +22,7 @@ struct EarlyStoppingOptions {
 };
 
 class EarlyStopping : public MonitorCallback {
-public:
+  public:
     explicit EarlyStopping(EarlyStoppingOptions options = {});
     void on_train_begin(const Logs& logs) override;
     void on_epoch_end(int epoch, const Logs& logs) override;
@@ -32,7 +32,7 @@ public:
     int stopped_epoch() const { return stopped_epoch_; }
     int best_epoch() const { return best_epoch_; }
 
-private:
+  private:
     EarlyStoppingOptions options_;
     int wait_ = 0;
     int stopped_epoch_ = 0;

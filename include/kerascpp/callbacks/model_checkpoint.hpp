@@ -26,7 +26,7 @@ struct ModelCheckpointOptions {
 };
 
 class ModelCheckpoint : public MonitorCallback {
-public:
+  public:
     /// filepath may hold Python format fields filled from the epoch (1-based), the batch
     /// (1-based, when saving every N batches) and the logs: "ckpt-{epoch:02d}-{val_loss:.2f}.h5".
     explicit ModelCheckpoint(std::string filepath, ModelCheckpointOptions options = {});
@@ -35,7 +35,7 @@ public:
     void on_epoch_end(int epoch, const Logs& logs) override;
     void on_train_batch_end(std::int64_t batch, const Logs& logs) override;
 
-private:
+  private:
     std::string file_path(int epoch, std::optional<std::int64_t> batch, const Logs& logs) const;
     bool should_save(int epoch, const Logs& logs, const std::string& path);
     void save(int epoch, std::optional<std::int64_t> batch, const Logs& logs);

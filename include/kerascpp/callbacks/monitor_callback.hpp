@@ -10,7 +10,7 @@
 namespace kerascpp::callbacks {
 
 class MonitorCallback : public Callback {
-public:
+  public:
     /// mode: "min", "max" or "auto" (the direction comes from the monitored name: losses
     /// fall; a compiled metric rises or falls as its class does). baseline: the initial best.
     MonitorCallback(std::string callback_name, std::string monitor, std::string mode,
@@ -20,7 +20,7 @@ public:
     /// The best value seen so far (the baseline before the first one).
     std::optional<double> best() const { return best_; }
 
-protected:
+  protected:
     /// Whether value beats reference by more than min_delta (always true without one).
     /// The first call resolves the direction ("auto" looks at the model's metrics).
     bool is_improvement(double value, std::optional<double> reference);
@@ -30,7 +30,7 @@ protected:
     std::string callback_name_;
     std::optional<double> best_;
 
-private:
+  private:
     /// True when the monitored quantity should grow.
     bool resolve_direction() const;
 

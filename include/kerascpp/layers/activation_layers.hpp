@@ -18,20 +18,21 @@ struct ReLUOptions {
 };
 
 class ReLUImpl : public Layer {
-public:
+  public:
     explicit ReLUImpl(ReLUOptions options = {});
     std::string class_name() const override { return "ReLU"; }
     bool supports_masking() const override { return true; }
     Tensor call(const Tensor& inputs, bool training) override;
     nlohmann::json get_config() const override;
 
-private:
+  private:
     ReLUOptions options_;
 };
 
 class ReLU : public LayerHandle<ReLUImpl> {
-public:
-    explicit ReLU(ReLUOptions options = {}) : LayerHandle(std::make_shared<ReLUImpl>(std::move(options))) {}
+  public:
+    explicit ReLU(ReLUOptions options = {})
+        : LayerHandle(std::make_shared<ReLUImpl>(std::move(options))) {}
 };
 
 /// Keras's PReLU: f(x) = x for x >= 0, alpha * x otherwise, with a learned alpha per
@@ -44,7 +45,7 @@ struct PReLUOptions {
 };
 
 class PReLUImpl : public Layer {
-public:
+  public:
     explicit PReLUImpl(PReLUOptions options = {});
     std::string class_name() const override { return "PReLU"; }
     bool supports_masking() const override { return true; }
@@ -54,14 +55,15 @@ public:
 
     const Variable& alpha() const { return alpha_; }
 
-private:
+  private:
     PReLUOptions options_;
     Variable alpha_;
 };
 
 class PReLU : public LayerHandle<PReLUImpl> {
-public:
-    explicit PReLU(PReLUOptions options = {}) : LayerHandle(std::make_shared<PReLUImpl>(std::move(options))) {}
+  public:
+    explicit PReLU(PReLUOptions options = {})
+        : LayerHandle(std::make_shared<PReLUImpl>(std::move(options))) {}
 };
 
 struct LeakyReLUOptions {
@@ -70,20 +72,21 @@ struct LeakyReLUOptions {
 };
 
 class LeakyReLUImpl : public Layer {
-public:
+  public:
     explicit LeakyReLUImpl(LeakyReLUOptions options = {});
     std::string class_name() const override { return "LeakyReLU"; }
     bool supports_masking() const override { return true; }
     Tensor call(const Tensor& inputs, bool training) override;
     nlohmann::json get_config() const override;
 
-private:
+  private:
     double negative_slope_;
 };
 
 class LeakyReLU : public LayerHandle<LeakyReLUImpl> {
-public:
-    explicit LeakyReLU(LeakyReLUOptions options = {}) : LayerHandle(std::make_shared<LeakyReLUImpl>(std::move(options))) {}
+  public:
+    explicit LeakyReLU(LeakyReLUOptions options = {})
+        : LayerHandle(std::make_shared<LeakyReLUImpl>(std::move(options))) {}
 };
 
 struct SoftmaxOptions {
@@ -92,20 +95,21 @@ struct SoftmaxOptions {
 };
 
 class SoftmaxImpl : public Layer {
-public:
+  public:
     explicit SoftmaxImpl(SoftmaxOptions options = {});
     std::string class_name() const override { return "Softmax"; }
     bool supports_masking() const override { return true; }
     Tensor call(const Tensor& inputs, bool training) override;
     nlohmann::json get_config() const override;
 
-private:
+  private:
     int axis_;
 };
 
 class Softmax : public LayerHandle<SoftmaxImpl> {
-public:
-    explicit Softmax(SoftmaxOptions options = {}) : LayerHandle(std::make_shared<SoftmaxImpl>(std::move(options))) {}
+  public:
+    explicit Softmax(SoftmaxOptions options = {})
+        : LayerHandle(std::make_shared<SoftmaxImpl>(std::move(options))) {}
 };
 
 struct ELUOptions {
@@ -114,20 +118,21 @@ struct ELUOptions {
 };
 
 class ELUImpl : public Layer {
-public:
+  public:
     explicit ELUImpl(ELUOptions options = {});
     std::string class_name() const override { return "ELU"; }
     bool supports_masking() const override { return true; }
     Tensor call(const Tensor& inputs, bool training) override;
     nlohmann::json get_config() const override;
 
-private:
+  private:
     double alpha_;
 };
 
 class ELU : public LayerHandle<ELUImpl> {
-public:
-    explicit ELU(ELUOptions options = {}) : LayerHandle(std::make_shared<ELUImpl>(std::move(options))) {}
+  public:
+    explicit ELU(ELUOptions options = {})
+        : LayerHandle(std::make_shared<ELUImpl>(std::move(options))) {}
 };
 
 }  // namespace kerascpp::layers

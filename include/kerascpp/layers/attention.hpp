@@ -50,8 +50,9 @@ struct AttentionCallOptions {
 };
 
 class MultiHeadAttentionImpl : public Layer {
-public:
-    MultiHeadAttentionImpl(std::int64_t num_heads, std::int64_t key_dim, MultiHeadAttentionOptions options = {});
+  public:
+    MultiHeadAttentionImpl(std::int64_t num_heads, std::int64_t key_dim,
+                           MultiHeadAttentionOptions options = {});
     std::string class_name() const override { return "MultiHeadAttention"; }
     bool supports_masking() const override { return true; }
 
@@ -65,13 +66,14 @@ public:
 
     /// Keras's call(query, value, key, attention_mask, return_attention_scores, training,
     /// use_causal_mask): {output} or {output, scores (batch, heads, query length, key length)}.
-    LayerOutputs attend(const Tensor& query, const Tensor& value, const AttentionCallOptions& options = {});
+    LayerOutputs attend(const Tensor& query, const Tensor& value,
+                        const AttentionCallOptions& options = {});
 
     std::int64_t num_heads() const { return num_heads_; }
     std::int64_t key_dim() const { return key_dim_; }
     std::int64_t value_dim() const { return value_dim_; }
 
-private:
+  private:
     Tensor combined_mask(const Tensor& query, const Tensor& value, const Tensor& key,
                          const AttentionCallOptions& options) const;
 
@@ -85,9 +87,11 @@ private:
 };
 
 class MultiHeadAttention : public LayerHandle<MultiHeadAttentionImpl> {
-public:
-    MultiHeadAttention(std::int64_t num_heads, std::int64_t key_dim, MultiHeadAttentionOptions options = {})
-        : LayerHandle(std::make_shared<MultiHeadAttentionImpl>(num_heads, key_dim, std::move(options))) {}
+  public:
+    MultiHeadAttention(std::int64_t num_heads, std::int64_t key_dim,
+                       MultiHeadAttentionOptions options = {})
+        : LayerHandle(
+              std::make_shared<MultiHeadAttentionImpl>(num_heads, key_dim, std::move(options))) {}
 };
 
 }  // namespace kerascpp::layers
