@@ -1,5 +1,6 @@
 // + - * / ** maximum minimum, with broadcasting and their gradients.
 #include <tuple>
+
 #include "autodiff/tape.hpp"
 #include "kerascpp/errors.hpp"
 #include "kerascpp/ops.hpp"
@@ -17,7 +18,8 @@ namespace {
 std::pair<Tensor, Tensor> numeric_operands(const char* name, const Tensor& a, const Tensor& b) {
     auto operands = detail::promote(name, a, b);
     if (operands.first.dtype() == bool_) {
-        throw TypeError(std::string(name) + ": arithmetic on two bool tensors is not supported; "
+        throw TypeError(std::string(name) +
+                        ": arithmetic on two bool tensors is not supported; "
                         "convert with astype(int32) or use logical_and / logical_or");
     }
     return operands;
@@ -47,7 +49,8 @@ Tensor unbroadcast(const Tensor& grad, const Shape& shape) {
     const std::size_t lead = grad.shape().size() - shape.size();
     std::vector<int> axes;
     for (std::size_t d = 0; d < grad.shape().size(); ++d) {
-        if (d < lead || (shape[d - lead] == 1 && grad.shape()[d] != 1)) axes.push_back(static_cast<int>(d));
+        if (d < lead || (shape[d - lead] == 1 && grad.shape()[d] != 1))
+            axes.push_back(static_cast<int>(d));
     }
     return reshape(sum(grad, axes, true), shape);
 }
@@ -59,9 +62,10 @@ Tensor add(const Tensor& a, const Tensor& b) {
     std::tie(x, y) = numeric_operands("add", a, b);
     Tensor out = detail::run_binary(BinaryOp::add, x, y, "add");
     if (detail::recording()) {
-        detail::record("add", {x, y}, out, [sx = x.shape(), sy = y.shape()](const Tensor& g, const Needs& n) {
-            return Grads{grad_for(n, 0, g, sx), grad_for(n, 1, g, sy)};
-        });
+        detail::record("add", {x, y}, out,
+                       [sx = x.shape(), sy = y.shape()](const Tensor& g, const Needs& n) {
+                           return Grads{grad_for(n, 0, g, sx), grad_for(n, 1, g, sy)};
+                       });
     }
     return out;
 }
@@ -71,9 +75,11 @@ Tensor subtract(const Tensor& a, const Tensor& b) {
     std::tie(x, y) = numeric_operands("subtract", a, b);
     Tensor out = detail::run_binary(BinaryOp::subtract, x, y, "subtract");
     if (detail::recording()) {
-        detail::record("subtract", {x, y}, out, [sx = x.shape(), sy = y.shape()](const Tensor& g, const Needs& n) {
-            return Grads{grad_for(n, 0, g, sx), n[1] ? grad_for(n, 1, -g, sy) : Tensor()};
-        });
+        detail::record(
+            "subtract", {x, y}, out,
+            [sx = x.shape(), sy = y.shape()](const Tensor& g, const Needs& n) {
+                return Grads{grad_for(n, 0, g, sx), n[1] ? grad_for(n, 1, -g, sy) : Tensor()};
+            });
     }
     return out;
 }
@@ -114,7 +120,8 @@ Tensor negative(const Tensor& x) {
     }
     Tensor out = detail::run_unary(backend::UnaryOp::negative, x);
     if (detail::recording()) {
-        detail::record("negative", {x}, out, [](const Tensor& g, const Needs&) { return Grads{-g}; });
+        detail::record("negative", {x}, out,
+                       [](const Tensor& g, const Needs&) { return Grads{-g}; });
     }
     return out;
 }
@@ -128,7 +135,8 @@ Tensor power(const Tensor& a, const Tensor& b) {
             Grads grads(2);
             if (n[0]) grads[0] = grad_for(n, 0, g * y * power(x, y - 1.0), x.shape());
             if (n[1]) {  // d/dy x^y = x^y log x, taken as 0 where x <= 0
-                const Tensor safe_log = where(x > 0.0, log(where(x > 0.0, x, ones_like(x))), zeros_like(x));
+                const Tensor safe_log =
+                    where(x > 0.0, log(where(x > 0.0, x, ones_like(x))), zeros_like(x));
                 grads[1] = grad_for(n, 1, g * out * safe_log, y.shape());
             }
             return grads;
@@ -137,7 +145,9 @@ Tensor power(const Tensor& a, const Tensor& b) {
     return out;
 }
 
-Tensor power(const Tensor& a, double exponent) { return power(a, detail::operand(a, exponent)); }
+Tensor power(const Tensor& a, double exponent) {
+    return power(a, detail::operand(a, exponent));
+}
 
 namespace {
 
@@ -159,7 +169,11 @@ Tensor extremum(BinaryOp op, const char* name, const Tensor& a, const Tensor& b)
 
 }  // namespace
 
-Tensor maximum(const Tensor& a, const Tensor& b) { return extremum(BinaryOp::maximum, "maximum", a, b); }
-Tensor minimum(const Tensor& a, const Tensor& b) { return extremum(BinaryOp::minimum, "minimum", a, b); }
+Tensor maximum(const Tensor& a, const Tensor& b) {
+    return extremum(BinaryOp::maximum, "maximum", a, b);
+}
+Tensor minimum(const Tensor& a, const Tensor& b) {
+    return extremum(BinaryOp::minimum, "minimum", a, b);
+}
 
 }  // namespace kerascpp

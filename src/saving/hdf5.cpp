@@ -1,5 +1,7 @@
 #include "saving/hdf5.hpp"
 
+#include <fcntl.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -7,6 +9,7 @@
 #include <chrono>
 #include <csignal>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <thread>
 #include <utility>
@@ -403,8 +406,16 @@ void File::check_in_child_process(const std::string& file_name) {
     const pid_t child = ::fork();
     if (child < 0) return;  // no process to spare: the read below goes ahead unchecked
     if (child == 0) {
-        // A crash must end the child, not run the parent's handlers (a test framework's).
+        // A crash must end the child, not run the parent's handlers (a test framework's), and
+        // the child must not outlive the parent.
         for (int sig : {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT}) std::signal(sig, SIG_DFL);
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        // What the library or a sanitizer says about the corrupt file is not for the user.
+        const int null_fd = ::open("/dev/null", O_WRONLY);
+        if (null_fd >= 0) {
+            ::dup2(null_fd, STDOUT_FILENO);
+            ::dup2(null_fd, STDERR_FILENO);
+        }
         try {
             std::vector<haddr_t> seen;
             open_unchecked(file_name).read_everything(0, seen);
@@ -412,8 +423,13 @@ void File::check_in_child_process(const std::string& file_name) {
         }
         ::_exit(0);
     }
+    // Reading runs at hundreds of MB/s; far longer means the library loops on a corrupt file.
+    std::error_code ignored;
+    const auto size = std::filesystem::file_size(file_name, ignored);
+    const auto allowed =
+        std::chrono::seconds(5) + std::chrono::seconds(ignored ? 0 : size / (20 << 20));
     int status = 0;
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    const auto deadline = std::chrono::steady_clock::now() + allowed;
     while (::waitpid(child, &status, WNOHANG) == 0) {
         if (std::chrono::steady_clock::now() > deadline) {
             ::kill(child, SIGKILL);
