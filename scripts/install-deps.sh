@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(
-  build-essential cmake ninja-build ccache pkg-config
+  build-essential cmake ninja-build ccache pkg-config clang libclang-rt-14-dev
   libxtensor-dev libxtensor-blas-dev libxsimd-dev libopenblas-dev
   libhdf5-dev nlohmann-json3-dev doctest-dev libzip-dev zlib1g-dev
   dataset-fashion-mnist

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The whole test suite: installs what is missing, builds, runs every test (ctest), then
-# builds again with AddressSanitizer + UndefinedBehaviorSanitizer and runs the suite there.
-# KERASCPP_SKIP_SANITIZERS=1 skips the second pass.
+# builds again with AddressSanitizer + UndefinedBehaviorSanitizer and runs the suite there,
+# and last builds the library's fuzz targets with clang (libFuzzer, ASan, UBSan) and fuzzes
+# the model file loaders for a bounded time (KERASCPP_FUZZ_SECONDS, default 60).
+# KERASCPP_SKIP_SANITIZERS=1 skips the sanitizer and fuzzing passes.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/install-deps.sh"
@@ -16,4 +18,11 @@ if [[ "${KERASCPP_SKIP_SANITIZERS:-0}" != 1 ]]; then
     -DKERASCPP_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKERASCPP_BUILD_BENCH=OFF -DKERASCPP_CUDA=OFF
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     ctest --test-dir "$root/build-sanitize" --output-on-failure -j "$jobs"
+
+  echo "== fuzzing the model file loaders (clang, libFuzzer) =="
+  KERASCPP_BUILD_DIR="$root/build-fuzz" "$root/scripts/build.sh" \
+    -DCMAKE_CXX_COMPILER=clang++ -DKERASCPP_SANITIZE=ON -DKERASCPP_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DKERASCPP_BUILD_TESTS=OFF -DKERASCPP_BUILD_EXAMPLES=OFF -DKERASCPP_BUILD_BENCH=OFF -DKERASCPP_CUDA=OFF
+  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    "$root/scripts/fuzz.sh" "$root/build-fuzz" "${KERASCPP_FUZZ_SECONDS:-60}"
 fi

@@ -25,4 +25,11 @@ struct RuntimeError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+/// A file cannot be opened, read or written, or is not a valid file of its format (a
+/// truncated or corrupt HDF5 file or zip archive, a missing group, an attribute of the wrong
+/// type). The message names the file and the part of it that is wrong.
+struct OSError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
 }  // namespace kerascpp

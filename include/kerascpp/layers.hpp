@@ -2,6 +2,7 @@
 #pragma once
 
 #include "kerascpp/layers/activation_layers.hpp"
+#include "kerascpp/layers/attention.hpp"
 #include "kerascpp/layers/convolutional.hpp"
 #include "kerascpp/layers/core.hpp"
 #include "kerascpp/layers/embedding.hpp"

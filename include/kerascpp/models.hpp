@@ -3,4 +3,5 @@
 
 #include "kerascpp/models/functional.hpp"
 #include "kerascpp/models/model.hpp"
+#include "kerascpp/models/saving.hpp"
 #include "kerascpp/models/sequential.hpp"

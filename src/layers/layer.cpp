@@ -8,19 +8,19 @@
 
 #include "kerascpp/errors.hpp"
 #include "kerascpp/ops.hpp"
+#include "layers/snake_case.hpp"
 #include "models/functional/node.hpp"
 
 namespace kerascpp {
 
-namespace {
-
-// Keras's to_snake_case: "Dense" → "dense", "LeakyReLU" → "leaky_re_lu".
-std::string snake_case(const std::string& class_name) {
+std::string detail::snake_case(const std::string& class_name) {
     std::string s = std::regex_replace(class_name, std::regex("(.)([A-Z][a-z]+)"), "$1_$2");
     s = std::regex_replace(s, std::regex("([a-z])([A-Z])"), "$1_$2");
     for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return s;
 }
+
+namespace {
 
 // Keras's get_uid: the first "dense", then "dense_1", "dense_2", ...
 std::string unique_name(const std::string& prefix) {
@@ -65,7 +65,7 @@ LayerOutputs::operator Tensor() const {
 Layer::Layer(std::string name) : name_(std::move(name)) {}
 
 const std::string& Layer::name() const {
-    if (name_.empty()) name_ = unique_name(snake_case(class_name()));
+    if (name_.empty()) name_ = unique_name(detail::snake_case(class_name()));
     return name_;
 }
 
@@ -74,7 +74,8 @@ Tensor Layer::operator()(const Tensor& inputs, bool training) {
 }
 
 LayerOutputs Layer::operator()(const std::vector<Tensor>& inputs, bool training) {
-    if (inputs.empty()) throw ValueError("Layer '" + name() + "' was called with an empty list of inputs");
+    if (inputs.empty())
+        throw ValueError("Layer '" + name() + "' was called with an empty list of inputs");
     if (inputs[0].is_symbolic()) return detail::call_symbolic(*this, inputs);
     try {
         std::vector<Shape> shapes;

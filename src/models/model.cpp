@@ -24,6 +24,7 @@ void Model::compile(CompileOptions options) {
     if (!options.optimizer) options.optimizer = "rmsprop";
     compiled_outputs_ = std::make_shared<detail::CompiledOutputs>(options, output_names());
     optimizer_ = options.optimizer;
+    compile_options_ = std::move(options);
     compiled_ = true;
     reset_metrics();
 }

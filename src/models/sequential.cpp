@@ -14,7 +14,8 @@ const layers::InputLayerImpl* as_input(const std::shared_ptr<Layer>& layer) {
 }
 }  // namespace
 
-Sequential::Sequential(std::vector<AnyLayer> layer_list, std::string name) : Model(std::move(name)) {
+Sequential::Sequential(std::vector<AnyLayer> layer_list, std::string name)
+    : Model(std::move(name)) {
     for (auto& layer : layer_list) add(std::move(layer));
 }
 
@@ -25,8 +26,8 @@ void Sequential::add(AnyLayer layer) {
     }
     for (const auto& existing : sublayers()) {
         if (existing->name() == ptr->name()) {
-            throw ValueError("Sequential '" + name() + "': all layers must have unique names; '" + ptr->name() +
-                             "' is already in the model");
+            throw ValueError("Sequential '" + name() + "': all layers must have unique names; '" +
+                             ptr->name() + "' is already in the model");
         }
     }
     track(ptr);
@@ -36,7 +37,8 @@ void Sequential::add(AnyLayer layer) {
 }
 
 void Sequential::pop() {
-    if (layers().empty()) throw ValueError("Sequential '" + name() + "': there are no layers to pop");
+    if (layers().empty())
+        throw ValueError("Sequential '" + name() + "': there are no layers to pop");
     untrack_last();
 }
 
@@ -68,16 +70,19 @@ void Sequential::check_input(const Tensor& inputs) const {
     const auto expected = input_shape();
     if (!expected || sublayers().empty() || !as_input(sublayers().front())) return;
     bool ok = static_cast<std::size_t>(inputs.ndim()) == expected->size();
-    for (std::size_t d = 1; ok && d < expected->size(); ++d) ok = (*expected)[d] < 0 || (*expected)[d] == inputs.shape()[d];
+    for (std::size_t d = 1; ok && d < expected->size(); ++d)
+        ok = (*expected)[d] < 0 || (*expected)[d] == inputs.shape()[d];
     if (!ok) {
-        throw ValueError("Input 0 of layer \"" + name() + "\" is incompatible with the layer: expected shape=" +
-                         shape_str(*expected) + ", found shape=" + shape_str(inputs.shape()) +
-                         " (None / -1 is the batch axis)");
+        throw ValueError(
+            "Input 0 of layer \"" + name() +
+            "\" is incompatible with the layer: expected shape=" + shape_str(*expected) +
+            ", found shape=" + shape_str(inputs.shape()) + " (None / -1 is the batch axis)");
     }
 }
 
 Tensor Sequential::call(const Tensor& inputs, bool training) {
-    if (layers().empty()) throw ValueError("Sequential '" + name() + "' has no layers; add some before calling it");
+    if (layers().empty())
+        throw ValueError("Sequential '" + name() + "' has no layers; add some before calling it");
     Tensor x = inputs;
     for (const auto& layer : layers()) x = (*layer)(x, training);
     return x;
@@ -95,12 +100,36 @@ nlohmann::json Sequential::get_config() const {
     return {{"name", name()}, {"trainable", trainable()}, {"dtype", "float32"}, {"layers", list}};
 }
 
-std::vector<std::shared_ptr<Layer>> Sequential::summary_layers() const { return layers(); }
+std::vector<std::shared_ptr<Layer>> Sequential::summary_layers() const {
+    return layers();
+}
 
 namespace {
+/// The Input a Keras 2 Sequential config implies: its first layer's batch_input_shape.
+std::shared_ptr<Layer> implied_input(const nlohmann::json& first) {
+    const auto& config = first.at("config");
+    if (first.value("class_name", "") == "InputLayer") return nullptr;
+    for (const char* key : {"batch_input_shape", "batch_shape"}) {
+        if (config.contains(key)) {
+            nlohmann::json input = {{key, config[key]},
+                                    {"name", config.value("name", "input") + "_input"}};
+            if (config.contains("dtype") && config["dtype"].is_string())
+                input["dtype"] = config["dtype"];
+            return layers::from_config("InputLayer", input);
+        }
+    }
+    return nullptr;
+}
+
 const bool registered = layers::register_layer("Sequential", [](const nlohmann::json& c) {
-    auto model = std::make_shared<Sequential>(std::vector<AnyLayer>{}, c.value("name", std::string()));
-    for (const auto& layer_json : c.at("layers")) model->add(layers::deserialize(layer_json));
+    // Keras up to 2.1 wrote the list of layers itself as the config.
+    const nlohmann::json& list = c.is_array() ? c : c.at("layers");
+    auto model = std::make_shared<Sequential>(std::vector<AnyLayer>{},
+                                              c.is_object() ? c.value("name", std::string()) : "");
+    if (!list.empty()) {
+        if (auto input = implied_input(list.front())) model->add(input);
+    }
+    for (const auto& layer_json : list) model->add(layers::deserialize(layer_json));
     return model;
 });
 }  // namespace

@@ -1,4 +1,6 @@
 // + - * / ** maximum minimum, with broadcasting and their gradients.
+#include <tuple>
+
 #include "autodiff/tape.hpp"
 #include "kerascpp/errors.hpp"
 #include "kerascpp/ops.hpp"
@@ -16,7 +18,8 @@ namespace {
 std::pair<Tensor, Tensor> numeric_operands(const char* name, const Tensor& a, const Tensor& b) {
     auto operands = detail::promote(name, a, b);
     if (operands.first.dtype() == bool_) {
-        throw TypeError(std::string(name) + ": arithmetic on two bool tensors is not supported; "
+        throw TypeError(std::string(name) +
+                        ": arithmetic on two bool tensors is not supported; "
                         "convert with astype(int32) or use logical_and / logical_or");
     }
     return operands;
@@ -46,7 +49,8 @@ Tensor unbroadcast(const Tensor& grad, const Shape& shape) {
     const std::size_t lead = grad.shape().size() - shape.size();
     std::vector<int> axes;
     for (std::size_t d = 0; d < grad.shape().size(); ++d) {
-        if (d < lead || (shape[d - lead] == 1 && grad.shape()[d] != 1)) axes.push_back(static_cast<int>(d));
+        if (d < lead || (shape[d - lead] == 1 && grad.shape()[d] != 1))
+            axes.push_back(static_cast<int>(d));
     }
     return reshape(sum(grad, axes, true), shape);
 }
@@ -54,29 +58,35 @@ Tensor unbroadcast(const Tensor& grad, const Shape& shape) {
 }  // namespace detail
 
 Tensor add(const Tensor& a, const Tensor& b) {
-    auto [x, y] = numeric_operands("add", a, b);
+    Tensor x, y;
+    std::tie(x, y) = numeric_operands("add", a, b);
     Tensor out = detail::run_binary(BinaryOp::add, x, y, "add");
     if (detail::recording()) {
-        detail::record("add", {x, y}, out, [sx = x.shape(), sy = y.shape()](const Tensor& g, const Needs& n) {
-            return Grads{grad_for(n, 0, g, sx), grad_for(n, 1, g, sy)};
-        });
+        detail::record("add", {x, y}, out,
+                       [sx = x.shape(), sy = y.shape()](const Tensor& g, const Needs& n) {
+                           return Grads{grad_for(n, 0, g, sx), grad_for(n, 1, g, sy)};
+                       });
     }
     return out;
 }
 
 Tensor subtract(const Tensor& a, const Tensor& b) {
-    auto [x, y] = numeric_operands("subtract", a, b);
+    Tensor x, y;
+    std::tie(x, y) = numeric_operands("subtract", a, b);
     Tensor out = detail::run_binary(BinaryOp::subtract, x, y, "subtract");
     if (detail::recording()) {
-        detail::record("subtract", {x, y}, out, [sx = x.shape(), sy = y.shape()](const Tensor& g, const Needs& n) {
-            return Grads{grad_for(n, 0, g, sx), n[1] ? grad_for(n, 1, -g, sy) : Tensor()};
-        });
+        detail::record(
+            "subtract", {x, y}, out,
+            [sx = x.shape(), sy = y.shape()](const Tensor& g, const Needs& n) {
+                return Grads{grad_for(n, 0, g, sx), n[1] ? grad_for(n, 1, -g, sy) : Tensor()};
+            });
     }
     return out;
 }
 
 Tensor multiply(const Tensor& a, const Tensor& b) {
-    auto [x, y] = numeric_operands("multiply", a, b);
+    Tensor x, y;
+    std::tie(x, y) = numeric_operands("multiply", a, b);
     Tensor out = detail::run_binary(BinaryOp::multiply, x, y, "multiply");
     if (detail::recording()) {
         detail::record("multiply", {x, y}, out, [x, y](const Tensor& g, const Needs& n) {
@@ -88,7 +98,8 @@ Tensor multiply(const Tensor& a, const Tensor& b) {
 }
 
 Tensor divide(const Tensor& a, const Tensor& b) {
-    auto [x, y] = numeric_operands("divide", a, b);
+    Tensor x, y;
+    std::tie(x, y) = numeric_operands("divide", a, b);
     if (!is_floating(x.dtype())) {  // true division, as in Keras
         x = x.astype(float32);
         y = y.astype(float32);
@@ -109,20 +120,23 @@ Tensor negative(const Tensor& x) {
     }
     Tensor out = detail::run_unary(backend::UnaryOp::negative, x);
     if (detail::recording()) {
-        detail::record("negative", {x}, out, [](const Tensor& g, const Needs&) { return Grads{-g}; });
+        detail::record("negative", {x}, out,
+                       [](const Tensor& g, const Needs&) { return Grads{-g}; });
     }
     return out;
 }
 
 Tensor power(const Tensor& a, const Tensor& b) {
-    auto [x, y] = numeric_operands("power", a, b);
+    Tensor x, y;
+    std::tie(x, y) = numeric_operands("power", a, b);
     Tensor out = detail::run_binary(BinaryOp::power, x, y, "power");
     if (detail::recording()) {
         detail::record("power", {x, y}, out, [x, y, out](const Tensor& g, const Needs& n) {
             Grads grads(2);
             if (n[0]) grads[0] = grad_for(n, 0, g * y * power(x, y - 1.0), x.shape());
             if (n[1]) {  // d/dy x^y = x^y log x, taken as 0 where x <= 0
-                const Tensor safe_log = where(x > 0.0, log(where(x > 0.0, x, ones_like(x))), zeros_like(x));
+                const Tensor safe_log =
+                    where(x > 0.0, log(where(x > 0.0, x, ones_like(x))), zeros_like(x));
                 grads[1] = grad_for(n, 1, g * out * safe_log, y.shape());
             }
             return grads;
@@ -131,13 +145,16 @@ Tensor power(const Tensor& a, const Tensor& b) {
     return out;
 }
 
-Tensor power(const Tensor& a, double exponent) { return power(a, detail::operand(a, exponent)); }
+Tensor power(const Tensor& a, double exponent) {
+    return power(a, detail::operand(a, exponent));
+}
 
 namespace {
 
 // maximum / minimum: the gradient goes to a where a wins or ties, to b elsewhere (as TF).
 Tensor extremum(BinaryOp op, const char* name, const Tensor& a, const Tensor& b) {
-    auto [x, y] = numeric_operands(name, a, b);
+    Tensor x, y;
+    std::tie(x, y) = numeric_operands(name, a, b);
     Tensor out = detail::run_binary(op, x, y, name);
     if (detail::recording()) {
         detail::record(name, {x, y}, out, [op, x, y](const Tensor& g, const Needs& n) {
@@ -152,7 +169,11 @@ Tensor extremum(BinaryOp op, const char* name, const Tensor& a, const Tensor& b)
 
 }  // namespace
 
-Tensor maximum(const Tensor& a, const Tensor& b) { return extremum(BinaryOp::maximum, "maximum", a, b); }
-Tensor minimum(const Tensor& a, const Tensor& b) { return extremum(BinaryOp::minimum, "minimum", a, b); }
+Tensor maximum(const Tensor& a, const Tensor& b) {
+    return extremum(BinaryOp::maximum, "maximum", a, b);
+}
+Tensor minimum(const Tensor& a, const Tensor& b) {
+    return extremum(BinaryOp::minimum, "minimum", a, b);
+}
 
 }  // namespace kerascpp

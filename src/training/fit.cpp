@@ -118,9 +118,12 @@ callbacks::History Model::fit(const ModelIO& x, const ModelIO& y, FitOptions o) 
 
     detail::CallbackDispatcher dispatcher(o.callbacks, *this, {o.verbose, o.epochs, steps}, true);
     stop_training = false;
+    resume_epoch.reset();
     dispatcher.call(&Callback::on_train_begin, Logs{});
+    const int first_epoch = resume_epoch.value_or(o.initial_epoch);
+    resume_epoch.reset();
     Logs epoch_logs;
-    for (int epoch = o.initial_epoch; epoch < o.epochs && !stop_training; ++epoch) {
+    for (int epoch = first_epoch; epoch < o.epochs && !stop_training; ++epoch) {
         reset_metrics();
         dispatcher.call(&Callback::on_epoch_begin, epoch, Logs{});
         const auto order =

@@ -1,11 +1,12 @@
 #include <doctest/doctest.h>
-#include <kerascpp/kerascpp.hpp>
 
 #include <algorithm>
 #include <cmath>
+#include <kerascpp/kerascpp.hpp>
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "support/gradient_check.hpp"
 #include "support/keras_layer_fixtures.hpp"
 
 namespace k = kerascpp;
@@ -32,7 +33,7 @@ TEST_CASE("layers: Dense builds on first call, with Keras weight names and shape
     CHECK(d->bias().path() == "d/bias");
     CHECK(d->count_params() == 18);
     CHECK(d->bias().to_vector<float>() == std::vector<float>{0, 0, 0});  // zeros
-    CHECK(k::min(y).item<float>() >= 0.f);                                // relu
+    CHECK(k::min(y).item<float>() >= 0.f);                               // relu
 
     // value: relu(x·W + b)
     d->set_weights({k::ones({5, 3}), k::tensor({1.f, -10.f, 0.f})});
@@ -96,7 +97,8 @@ TEST_CASE("layers: activation layers compute Keras's functions") {
     CHECK(k::allclose(kl::ReLU()(x), k::tensor({0.f, 0.f, 0.f, 3.f, 8.f})));
     CHECK(k::allclose(kl::ReLU({.max_value = 6.0})(x), k::tensor({0.f, 0.f, 0.f, 3.f, 6.f})));
     CHECK(k::allclose(kl::LeakyReLU()(x), k::tensor({-0.6f, -0.15f, 0.f, 3.f, 8.f})));
-    CHECK(k::allclose(kl::ELU()(x), k::tensor({std::expm1(-2.f), std::expm1(-0.5f), 0.f, 3.f, 8.f})));
+    CHECK(
+        k::allclose(kl::ELU()(x), k::tensor({std::expm1(-2.f), std::expm1(-0.5f), 0.f, 3.f, 8.f})));
     k::Tensor s = kl::Softmax()(k::tensor({1.f, 2.f, 3.f}, k::Shape{1, 3}));
     CHECK(s.sum().item<float>() == doctest::Approx(1.f));
     CHECK(k::allclose(kl::Activation("tanh")(x), k::tanh(x)));
@@ -114,7 +116,8 @@ TEST_CASE("layers: get_config round-trips through the registry") {
     CHECK(copy->get_config() == config);
 
     const auto known = kl::registered_layers();
-    for (const char* cls : {"ReLU", "LeakyReLU", "Softmax", "ELU", "Flatten", "Dropout", "Reshape", "InputLayer"}) {
+    for (const char* cls :
+         {"ReLU", "LeakyReLU", "Softmax", "ELU", "Flatten", "Dropout", "Reshape", "InputLayer"}) {
         CHECK(std::find(known.begin(), known.end(), cls) != known.end());
     }
     try {
@@ -140,7 +143,8 @@ struct Scale : k::Layer {
 }  // namespace
 
 TEST_CASE("layers: users write their own layer by subclassing") {
-    k::Sequential model({k::layers::Input({3}), Scale(), kl::Dense(1, {}, {.kernel_initializer = "ones"})});
+    k::Sequential model(
+        {k::layers::Input({3}), Scale(), kl::Dense(1, {}, {.kernel_initializer = "ones"})});
     CHECK(model.count_params() == 3 + 3 + 1);
     CHECK(model.trainable_variables().size() == 3);
     k::GradientTape tape;
@@ -159,6 +163,25 @@ TEST_CASE("layers: weight regularizers add to losses()") {
 TEST_CASE("layers: independent Keras fixtures for the core layers") {
     kerascpp_test::check_layer_fixtures(
         "core", {"Dense", "Activation", "Dropout", "Flatten", "Reshape"},
-        {{"core.Activation.8", "Keras 2's hard_sigmoid is 0.2x + 0.5; Keras 3's (ours) is relu6(x + 3) / 6"}});
-    kerascpp_test::check_layer_fixtures("advanced_activations", {"LeakyReLU", "ELU"});
+        {{"core.Activation.8",
+          "Keras 2's hard_sigmoid is 0.2x + 0.5; Keras 3's (ours) is relu6(x + 3) / 6"}});
+    kerascpp_test::check_layer_fixtures("advanced_activations",
+                                        {"LeakyReLU", "ELU", "PReLU", "ThresholdedReLU"});
+}
+
+TEST_CASE("layers: PReLU learns one slope per element or per shared axis, with gradients") {
+    kl::PReLU prelu({.alpha_initializer = k::initializers::Constant(0.25), .shared_axes = {1}});
+    const k::Tensor x = k::tensor({-2.f, 1.f, -4.f, 3.f}, k::Shape{1, 2, 2});
+    CHECK(prelu(x).to_vector<float>() == std::vector<float>{-0.5f, 1.f, -1.f, 3.f});
+    CHECK(prelu->alpha().shape() == k::Shape{1, 2});
+    CHECK(prelu->get_config()["shared_axes"] == nlohmann::json({1}));
+    CHECK(kerascpp_test::check_gradients(
+        [&](const kerascpp_test::Inputs& in) { return prelu(in[0]); },
+        {kerascpp_test::uniform_tensor({3, 2, 2}, -1, 1, 4)}, "prelu"));
+    k::GradientTape tape;
+    const k::Tensor y = prelu(x).sum();
+    const auto grads = tape.gradient(y, prelu->trainable_weights());
+    // d/dalpha = min(x, 0), summed over the shared axis: column 0 holds -2 and -4.
+    CHECK(grads[0].to_vector<float>() == std::vector<float>{-6.f, 0.f});
+    CHECK_THROWS_AS(kl::PReLU({.shared_axes = {3}})(x), k::ValueError);
 }

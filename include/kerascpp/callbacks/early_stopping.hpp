@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "kerascpp/callbacks/callback.hpp"
+#include "kerascpp/callbacks/monitor_callback.hpp"
 #include "kerascpp/tensor.hpp"
 
 namespace kerascpp::callbacks {
@@ -15,14 +15,14 @@ struct EarlyStoppingOptions {
     double min_delta = 0.0;
     int patience = 0;
     int verbose = 0;
-    std::string mode = "auto";  ///< "min", "max", or "auto" (max for accuracy-like names)
+    std::string mode = "auto";  ///< "min", "max", or "auto" (from the monitored name)
     std::optional<double> baseline;
     bool restore_best_weights = false;
     int start_from_epoch = 0;
 };
 
-class EarlyStopping : public Callback {
-public:
+class EarlyStopping : public MonitorCallback {
+  public:
     explicit EarlyStopping(EarlyStoppingOptions options = {});
     void on_train_begin(const Logs& logs) override;
     void on_epoch_end(int epoch, const Logs& logs) override;
@@ -32,15 +32,11 @@ public:
     int stopped_epoch() const { return stopped_epoch_; }
     int best_epoch() const { return best_epoch_; }
 
-private:
-    bool improved(double value, double reference) const;
-
+  private:
     EarlyStoppingOptions options_;
-    bool maximize_ = false;
     int wait_ = 0;
     int stopped_epoch_ = 0;
     int best_epoch_ = 0;
-    std::optional<double> best_;
     std::vector<Tensor> best_weights_;
 };
 

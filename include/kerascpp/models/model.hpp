@@ -107,6 +107,8 @@ class Model : public Layer {
 
     void compile(CompileOptions options = {});
     bool compiled() const { return compiled_; }
+    /// The arguments of the last compile() (saved with the model, as Keras's compile_config).
+    const CompileOptions& compile_options() const { return compile_options_; }
 
     /// x: a tensor, a list in input order, or a map by input name (ModelIO); y and
     /// sample weights likewise by output. All arrays must have the same number of samples.
@@ -145,6 +147,21 @@ class Model : public Layer {
     Logs get_metrics_result() const;
     void reset_metrics();
 
+    // ---- files (docs/file-formats.md) ------------------------------------------------------
+    /// Saves architecture, weights and compile state: ".h5"/".hdf5" in Keras's legacy HDF5
+    /// format. Written atomically (a failure leaves an existing file as it was).
+    void save(const std::string& path) const;
+    /// ".weights.h5": Keras 3's weights layout (with the optimizer's state); other ".h5": the
+    /// legacy weights layout.
+    void save_weights(const std::string& path) const;
+    struct LoadWeightsOptions {
+        bool skip_mismatch = false;
+        /// Legacy .h5 only: match layers by name instead of by order.
+        bool by_name = false;
+    };
+    void load_weights(const std::string& path, LoadWeightsOptions options);
+    void load_weights(const std::string& path) { load_weights(path, LoadWeightsOptions{}); }
+
     /// Keras 3's table of layers, output shapes and parameter counts.
     void summary(std::ostream& out = std::cout) const;
     std::string summary_string() const;
@@ -157,6 +174,9 @@ class Model : public Layer {
 
     /// Set by a callback (e.g. EarlyStopping) to end fit() after the current epoch.
     bool stop_training = false;
+    /// Set by a callback in on_train_begin (BackupAndRestore) to start fit() at this epoch
+    /// instead of FitOptions::initial_epoch.
+    std::optional<int> resume_epoch;
 
   protected:
     /// Rows of output shapes for summary(): (layer, output shape) in display order.
@@ -176,6 +196,7 @@ class Model : public Layer {
     bool single_io(const ModelIO& x, const ModelIO& y, const ModelIO& sample_weight) const;
 
     bool compiled_ = false;
+    CompileOptions compile_options_;
     Ref<optimizers::Optimizer> optimizer_;
     std::shared_ptr<detail::CompiledOutputs> compiled_outputs_;
     double loss_sum_ = 0.0;

@@ -1,0 +1,62 @@
+// The file formats by name: one place that maps a path's extension to its format.
+#include "kerascpp/errors.hpp"
+#include "kerascpp/models/saving.hpp"
+#include "saving/keras_weights.hpp"
+#include "saving/legacy_h5.hpp"
+
+namespace kerascpp {
+namespace {
+
+enum class Format { legacy_h5, keras_weights };
+
+Format format_of(const std::string& path, const char* what) {
+    if (path.ends_with(".weights.h5")) return Format::keras_weights;
+    if (path.ends_with(".h5") || path.ends_with(".hdf5")) return Format::legacy_h5;
+    if (path.ends_with(".keras")) {
+        throw ValueError(
+            std::string(what) + ": the .keras archive format is not supported yet (" + path +
+            "); use a .h5 file (Keras's legacy HDF5 format, which Keras 3 loads too).");
+    }
+    throw ValueError(
+        std::string(what) + ": cannot tell the format of '" + path +
+        "'; the name must end in .h5 or .hdf5 (whole model or weights) or .weights.h5 (weights).");
+}
+
+}  // namespace
+
+void Model::save(const std::string& path) const {
+    if (format_of(path, "Model.save") == Format::keras_weights) {
+        throw ValueError("Model.save: '" + path +
+                         "' names a weights file; use save_weights for .weights.h5");
+    }
+    saving::save_legacy_h5(*this, path);
+}
+
+void Model::save_weights(const std::string& path) const {
+    if (format_of(path, "Model.save_weights") == Format::keras_weights)
+        return saving::save_keras_weights(*this, path);
+    saving::save_legacy_h5_weights(*this, path);
+}
+
+void Model::load_weights(const std::string& path, LoadWeightsOptions options) {
+    if (format_of(path, "Model.load_weights") == Format::keras_weights) {
+        if (options.by_name)
+            throw ValueError("Model.load_weights: by_name applies to legacy .h5 files only, not " +
+                             path);
+        return saving::load_keras_weights(*this, path, options.skip_mismatch);
+    }
+    saving::load_legacy_h5_weights(*this, path, options.by_name, options.skip_mismatch);
+}
+
+namespace models {
+
+std::shared_ptr<Model> load_model(const std::string& path, LoadModelOptions options) {
+    if (format_of(path, "load_model") == Format::keras_weights) {
+        throw ValueError("load_model: '" + path +
+                         "' holds only weights; build the model and call load_weights");
+    }
+    return saving::load_legacy_h5(path, options.compile);
+}
+
+}  // namespace models
+}  // namespace kerascpp
