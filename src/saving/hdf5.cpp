@@ -300,20 +300,22 @@ void Group::set_string_list_attribute(const std::string& name,
     }
 }
 
+Handle Group::open_dataset(const std::string& path, const std::string& where) const {
+    if (!has(path)) throw OSError(file_name_ + ": missing dataset " + where);
+    return checked(H5Dopen2(group_->get(), path.c_str(), H5P_DEFAULT), H5Dclose,
+                   where + " is not a dataset");
+}
+
 Shape Group::dataset_shape(const std::string& path) const {
     const std::string where_ = where() + "/" + path;
-    if (!has(path)) throw OSError(file_name_ + ": missing dataset " + where_);
-    Handle dataset = checked(H5Dopen2(group_->get(), path.c_str(), H5P_DEFAULT), H5Dclose,
-                             where_ + " is not a dataset");
+    Handle dataset = open_dataset(path, where_);
     Handle space = checked(H5Dget_space(dataset.get()), H5Sclose, where_);
     return extent(space.get(), where_);
 }
 
 Tensor Group::dataset(const std::string& path) const {
     const std::string where_ = where() + "/" + path;
-    if (!has(path)) throw OSError(file_name_ + ": missing dataset " + where_);
-    Handle dataset = checked(H5Dopen2(group_->get(), path.c_str(), H5P_DEFAULT), H5Dclose,
-                             where_ + " is not a dataset");
+    Handle dataset = open_dataset(path, where_);
     Handle space = checked(H5Dget_space(dataset.get()), H5Sclose, where_);
     const Shape shape = extent(space.get(), where_);
     Handle type = checked(H5Dget_type(dataset.get()), H5Tclose, where_);

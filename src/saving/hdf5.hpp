@@ -77,6 +77,8 @@ class Group {
     /// Reads every attribute and dataset below this group, ignoring the exceptions (the
     /// check process of File::open); seen guards against cycles of hard links.
     void read_everything(int depth, std::vector<haddr_t>& seen) const;
+    /// Opens the dataset at path (OSError naming it when missing or not a dataset).
+    Handle open_dataset(const std::string& path, const std::string& where) const;
 
     std::shared_ptr<Handle> file_;
     std::shared_ptr<Handle> group_;

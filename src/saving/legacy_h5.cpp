@@ -6,6 +6,7 @@
 #include "kerascpp/errors.hpp"
 #include "kerascpp/layers/registry.hpp"
 #include "saving/atomic_file.hpp"
+#include "saving/hdf5.hpp"
 #include "saving/keras_version.hpp"
 #include "saving/training_config.hpp"
 
@@ -130,8 +131,7 @@ hdf5::Group weights_root(const hdf5::File& file) {
                                      : static_cast<const hdf5::Group&>(file);
 }
 
-}  // namespace
-
+/// Assigns a legacy weights group (model_weights, or a weights file's root) to the model.
 void load_weights_from_group(Model& model, const hdf5::Group& group, bool by_name,
                              bool skip_mismatch) {
     const auto file_layers = group.string_list_attribute("layer_names");
@@ -170,6 +170,8 @@ void load_weights_from_group(Model& model, const hdf5::Group& group, bool by_nam
                              group.group(stored[i].first), stored[i].second, skip_mismatch);
     }
 }
+
+}  // namespace
 
 std::shared_ptr<Model> load_legacy_h5(const std::string& path, bool compile) {
     const hdf5::File file = hdf5::File::open(path);

@@ -7,7 +7,6 @@
 #include <string>
 
 #include "kerascpp/models/model.hpp"
-#include "saving/hdf5.hpp"
 
 namespace kerascpp::saving {
 
@@ -22,9 +21,5 @@ void save_legacy_h5_weights(const Model& model, const std::string& path);
 /// that have weights); skip_mismatch skips layers whose weights differ in count or shape.
 void load_legacy_h5_weights(Model& model, const std::string& path, bool by_name,
                             bool skip_mismatch);
-
-/// The weights group of a legacy file: model_weights in a whole-model file, else the root.
-void load_weights_from_group(Model& model, const hdf5::Group& group, bool by_name,
-                             bool skip_mismatch);
 
 }  // namespace kerascpp::saving
