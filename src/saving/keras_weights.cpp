@@ -1,11 +1,11 @@
 #include "saving/keras_weights.hpp"
 
-#include <cstdio>
 #include <map>
 
 #include "kerascpp/errors.hpp"
 #include "layers/snake_case.hpp"
 #include "saving/atomic_file.hpp"
+#include "saving/restore_variables.hpp"
 
 namespace kerascpp::saving {
 namespace {
@@ -94,30 +94,6 @@ std::optional<std::vector<Tensor>> stored_variables(const hdf5::File& file,
     return values;
 }
 
-void assign(const std::string& what, const std::vector<Variable>& variables,
-            const std::vector<Tensor>& values, bool skip_mismatch) {
-    bool fits = values.size() == variables.size();
-    for (std::size_t i = 0; fits && i < values.size(); ++i)
-        fits = values[i].shape() == variables[i].shape();
-    if (!fits) {
-        if (skip_mismatch) return;
-        std::string detail;
-        for (std::size_t i = 0; i < std::max(values.size(), variables.size()); ++i) {
-            detail +=
-                "\n  " + std::to_string(i) + ": expected " +
-                (i < variables.size() ? shape_str(variables[i].shape()) : std::string("nothing")) +
-                ", file has " +
-                (i < values.size() ? shape_str(values[i].shape()) : std::string("nothing"));
-        }
-        throw ValueError(what + " expects " + std::to_string(variables.size()) +
-                         " variables, the file has " + std::to_string(values.size()) +
-                         " (or shapes differ):" + detail +
-                         "\nLoad into the model that was saved, or pass skip_mismatch = true.");
-    }
-    for (std::size_t i = 0; i < values.size(); ++i)
-        variables[i].assign(values[i].astype(variables[i].dtype()));
-}
-
 void read_state(Layer& layer, const hdf5::File& file, const std::string& path, bool skip_mismatch) {
     const auto variables = own_variables(layer);
     const std::string vars_path = own_variables_path(layer, path);
@@ -130,8 +106,8 @@ void read_state(Layer& layer, const hdf5::File& file, const std::string& path, b
                              ". Load into the model that was saved.");
         }
     } else if (values) {
-        assign("Layer '" + layer.name() + "' (" + layer.class_name() + ")", variables, *values,
-               skip_mismatch);
+        assign_variables("Layer '" + layer.name() + "' (" + layer.class_name() + ")", variables,
+                         *values, skip_mismatch);
     }
     for (const auto& [child_path, child] : children(layer, path))
         read_state(*child, file, child_path, skip_mismatch);
@@ -148,17 +124,8 @@ void write_keras_weights(const Model& model, const hdf5::File& file) {
 void read_keras_weights(Model& model, const hdf5::File& file, bool skip_mismatch) {
     read_state(model, file, "", skip_mismatch);
     if (!model.compiled() || !file.has("optimizer/vars")) return;
-    auto& optimizer = model.optimizer();
-    optimizer.build(model.trainable_weights());
-    const auto values = stored_variables(file, "optimizer").value_or(std::vector<Tensor>{});
-    if (values.size() != optimizer.variables().size()) {
-        std::fprintf(stderr,
-                     "kerascpp: the file's optimizer state has %zu variables, '%s' has %zu; it is "
-                     "not restored.\n",
-                     values.size(), optimizer.name().c_str(), optimizer.variables().size());
-        return;
-    }
-    assign("Optimizer '" + optimizer.name() + "'", optimizer.variables(), values, skip_mismatch);
+    restore_optimizer_state(
+        model, stored_variables(file, "optimizer").value_or(std::vector<Tensor>{}), skip_mismatch);
 }
 
 void save_keras_weights(const Model& model, const std::string& path) {

@@ -8,6 +8,7 @@
 #include "saving/atomic_file.hpp"
 #include "saving/hdf5.hpp"
 #include "saving/keras_version.hpp"
+#include "saving/restore_variables.hpp"
 #include "saving/training_config.hpp"
 
 namespace kerascpp::saving {
@@ -101,28 +102,10 @@ void write_optimizer_weights(const Model& model, const hdf5::File& file) {
 void load_optimizer_weights(Model& model, const hdf5::File& file) {
     if (!file.has("optimizer_weights")) return;
     const hdf5::Group group = file.group("optimizer_weights");
-    auto& optimizer = model.optimizer();
-    optimizer.build(model.trainable_weights());
-    const auto names = group.string_list_attribute("weight_names");
-    const auto variables = optimizer.variables();
-    if (names.size() != variables.size()) {
-        std::fprintf(stderr,
-                     "kerascpp: the file's optimizer has %zu variables, '%s' has %zu; its state is "
-                     "not restored "
-                     "(training restarts the optimizer's moments).\n",
-                     names.size(), optimizer.name().c_str(), variables.size());
-        return;
-    }
-    for (std::size_t i = 0; i < names.size(); ++i) {
-        Tensor value = group.dataset(names[i]);
-        if (value.shape() != variables[i].shape()) {
-            throw ValueError("Optimizer variable " + std::to_string(i) + " ('" +
-                             variables[i].path() + "') has shape " +
-                             shape_str(variables[i].shape()) + ", the file's has " +
-                             shape_str(value.shape()));
-        }
-        variables[i].assign(value.astype(variables[i].dtype()));
-    }
+    std::vector<Tensor> values;
+    for (const auto& name : group.string_list_attribute("weight_names"))
+        values.push_back(group.dataset(name));
+    restore_optimizer_state(model, values, false);
 }
 
 /// model_weights in a whole-model file; the root of a weights-only file.
