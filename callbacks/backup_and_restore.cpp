@@ -93,7 +93,7 @@ void BackupAndRestore::backup() {
     }
     model()->save_weights(weights_path_);
     const nlohmann::json metadata = {{"epoch", current_epoch_}, {"batch", last_batch_}};
-    saving::write_text_atomically(metadata_path_, metadata.dump());
+    saving::write_bytes_atomically(metadata_path_, metadata.dump());
 }
 
 void BackupAndRestore::on_train_end(const Logs&) {

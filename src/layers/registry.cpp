@@ -35,8 +35,8 @@ std::shared_ptr<Layer> from_config(const std::string& class_name, const nlohmann
         if (it == r.factories.end()) {
             throw ValueError("Unknown layer class '" + class_name +
                              "'. If it is a custom layer, register it before loading with "
-                             "kerascpp::layers::register_layer(\"" + class_name +
-                             "\", [](const nlohmann::json& config) { ... })");
+                             "kerascpp::layers::register_layer(\"" +
+                             class_name + "\", [](const nlohmann::json& config) { ... })");
         }
         factory = it->second;
     }
@@ -48,16 +48,31 @@ std::shared_ptr<Layer> from_config(const std::string& class_name, const nlohmann
 }
 
 std::shared_ptr<Layer> deserialize(const nlohmann::json& layer_json) {
-    if (!layer_json.is_object() || !layer_json.contains("class_name") || !layer_json["class_name"].is_string()) {
+    if (!layer_json.is_object() || !layer_json.contains("class_name") ||
+        !layer_json["class_name"].is_string()) {
         throw ValueError("A layer config must be an object with a string 'class_name', got: " +
                          layer_json.dump().substr(0, 200));
     }
-    return from_config(layer_json["class_name"].get<std::string>(),
-                       layer_json.contains("config") ? layer_json["config"] : nlohmann::json::object());
+    return from_config(layer_json["class_name"].get<std::string>(), layer_json.contains("config")
+                                                                        ? layer_json["config"]
+                                                                        : nlohmann::json::object());
 }
 
+namespace {
+// The module Keras 3 writes beside a class name: models live outside keras.layers, and
+// Keras cannot load a .keras file whose Sequential is said to be in keras.layers.
+std::string keras_module(const std::string& class_name) {
+    if (class_name == "Sequential") return "keras";
+    if (class_name == "Functional") return "keras.src.models.functional";
+    return "keras.layers";
+}
+}  // namespace
+
 nlohmann::json serialize(const Layer& layer) {
-    return {{"module", "keras.layers"}, {"class_name", layer.class_name()}, {"config", layer.get_config()},
+    const auto class_name = layer.class_name();
+    return {{"module", keras_module(class_name)},
+            {"class_name", class_name},
+            {"config", layer.get_config()},
             {"registered_name", nullptr}};
 }
 

@@ -17,8 +17,11 @@ void check_rank(const Layer& layer, const Tensor& inputs, std::int64_t rank, con
     }
 }
 
+// Keras's SpatialDropout get_config has no noise_shape and no trainable (its constructor
+// rejects a "trainable" key, so Keras could not load a config that had one).
 nlohmann::json spatial_config(nlohmann::json config) {
     config.erase("noise_shape");
+    config.erase("trainable");
     return config;
 }
 

@@ -40,10 +40,10 @@ void write_atomically(const std::string& path,
     }
 }
 
-void write_text_atomically(const std::string& path, const std::string& text) {
+void write_bytes_atomically(const std::string& path, const std::string& bytes) {
     write_atomically(path, [&](const std::string& temporary) {
         std::ofstream out(temporary, std::ios::binary);
-        out << text;
+        out << bytes;
         out.close();
         if (!out) throw OSError("Cannot write " + path);
     });

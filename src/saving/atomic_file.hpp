@@ -13,7 +13,7 @@ namespace kerascpp::saving {
 void write_atomically(const std::string& path,
                       const std::function<void(const std::string&)>& write);
 
-/// Writes text to path atomically.
-void write_text_atomically(const std::string& path, const std::string& text);
+/// Writes bytes (text or binary) to path atomically.
+void write_bytes_atomically(const std::string& path, const std::string& bytes);
 
 }  // namespace kerascpp::saving

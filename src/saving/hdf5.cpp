@@ -403,7 +403,7 @@ void Group::read_everything(int depth, std::vector<haddr_t>& seen) const {
     }
 }
 
-void File::check_in_child_process(const std::string& file_name) {
+void File::check_in_child_process(const std::string& file_name, const std::string& label) {
     std::fflush(nullptr);
     const pid_t child = ::fork();
     if (child < 0) return;  // no process to spare: the read below goes ahead unchecked
@@ -420,7 +420,7 @@ void File::check_in_child_process(const std::string& file_name) {
         }
         try {
             std::vector<haddr_t> seen;
-            open_unchecked(file_name).read_everything(0, seen);
+            open_unchecked(file_name, label).read_everything(0, seen);
         } catch (...) {
         }
         ::_exit(0);
@@ -436,36 +436,37 @@ void File::check_in_child_process(const std::string& file_name) {
         if (std::chrono::steady_clock::now() > deadline) {
             ::kill(child, SIGKILL);
             ::waitpid(child, &status, 0);
-            throw OSError(file_name +
+            throw OSError(label +
                           ": the HDF5 library hung reading this file; it is corrupt or hostile");
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(1));
     }
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
         throw OSError(
-            file_name +
+            label +
             ": the HDF5 library crashed reading this file (in a check process); it is corrupt "
             "or hostile");
     }
 }
 
-File File::open(const std::string& file_name) {
+File File::open(const std::string& file_name, const std::string& label) {
     silence_hdf5_errors();
+    const std::string name = label.empty() ? file_name : label;
     if (!std::ifstream(file_name).good())
-        throw OSError("Cannot open " + file_name + ": no such file or not readable");
+        throw OSError("Cannot open " + name + ": no such file or not readable");
     if (!is_hdf5(file_name))
-        throw OSError(file_name + " is not an HDF5 file (its signature is missing)");
-    check_in_child_process(file_name);
-    return open_unchecked(file_name);
+        throw OSError(name + " is not an HDF5 file (its signature is missing)");
+    check_in_child_process(file_name, name);
+    return open_unchecked(file_name, name);
 }
 
-File File::open_unchecked(const std::string& file_name) {
+File File::open_unchecked(const std::string& file_name, const std::string& label) {
     auto file = std::make_shared<Handle>(
         checked(H5Fopen(file_name.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose,
-                file_name + ": cannot open the HDF5 file (truncated or corrupt?)"));
+                label + ": cannot open the HDF5 file (truncated or corrupt?)"));
     Handle root =
-        checked(H5Gopen2(file->get(), "/", H5P_DEFAULT), H5Gclose, file_name + ": no root group");
-    return File(std::move(file), std::move(root), file_name, "/");
+        checked(H5Gopen2(file->get(), "/", H5P_DEFAULT), H5Gclose, label + ": no root group");
+    return File(std::move(file), std::move(root), label, "/");
 }
 
 File File::create(const std::string& file_name) {

@@ -91,7 +91,9 @@ class File : public Group {
     /// Opens for reading; OSError when the file is missing or not HDF5. The HDF5 library
     /// (1.10) can crash on some corrupt files, so a child process first reads everything in
     /// the file; when the library crashes or hangs there, the file is refused with an OSError.
-    static File open(const std::string& file_name);
+    /// label names the file in messages when its path does not (a temporary copy of an
+    /// archive member); empty: the path.
+    static File open(const std::string& file_name, const std::string& label = "");
     /// Creates (truncates) a file for writing.
     static File create(const std::string& file_name);
     /// Whether the file starts with HDF5's signature.
@@ -99,8 +101,8 @@ class File : public Group {
 
   private:
     using Group::Group;
-    static File open_unchecked(const std::string& file_name);
-    static void check_in_child_process(const std::string& file_name);
+    static File open_unchecked(const std::string& file_name, const std::string& label);
+    static void check_in_child_process(const std::string& file_name, const std::string& label);
 };
 
 }  // namespace kerascpp::saving::hdf5

@@ -1,5 +1,6 @@
 #include "saving/keras_weights.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include "kerascpp/errors.hpp"
@@ -81,13 +82,24 @@ void write_state(const Layer& layer, const hdf5::File& file, const std::string& 
         write_state(*child, file, child_path);
 }
 
+/// The group of an object's variables. Early Keras 3 releases joined object paths with the
+/// system's separator, so their files saved on Windows name the group "layers\\dense" (one
+/// HDF5 name with backslashes) where others have "layers/dense".
+std::optional<std::string> vars_group(const hdf5::File& file, const std::string& path) {
+    if (file.has(join(path, "vars"))) return join(path, "vars");
+    std::string windows = path;
+    std::replace(windows.begin(), windows.end(), '/', '\\');
+    if (windows != path && file.has(join(windows, "vars"))) return join(windows, "vars");
+    return std::nullopt;
+}
+
 /// The stored arrays of one object ("<path>/vars/0", ...), or nothing when the file has no
-/// such object. Windows' "\" separators were normalized when the archive was read.
+/// such object.
 std::optional<std::vector<Tensor>> stored_variables(const hdf5::File& file,
                                                     const std::string& path) {
-    const std::string vars_path = join(path, "vars");
-    if (!file.has(vars_path)) return std::nullopt;
-    const hdf5::Group vars = file.group(vars_path);
+    const auto vars_path = vars_group(file, path);
+    if (!vars_path) return std::nullopt;
+    const hdf5::Group vars = file.group(*vars_path);
     std::vector<Tensor> values;
     for (std::size_t i = 0; vars.has(std::to_string(i)); ++i)
         values.push_back(vars.dataset(std::to_string(i)));

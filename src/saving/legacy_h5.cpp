@@ -8,6 +8,7 @@
 #include "saving/atomic_file.hpp"
 #include "saving/hdf5.hpp"
 #include "saving/keras_version.hpp"
+#include "saving/model_config.hpp"
 #include "saving/restore_variables.hpp"
 #include "saving/training_config.hpp"
 
@@ -164,12 +165,7 @@ std::shared_ptr<Model> load_legacy_h5(const std::string& path, bool compile) {
                          "model.load_weights(\"" +
                          path + "\") instead.");
     }
-    const nlohmann::json config = parse_json_attribute(file, "model_config");
-    auto layer = layers::deserialize(config);
-    auto model = std::dynamic_pointer_cast<Model>(layer);
-    if (!model)
-        throw ValueError(path + ": model_config describes a " + layer->class_name() +
-                         ", not a model");
+    auto model = model_from_config(parse_json_attribute(file, "model_config"), path);
     load_weights_from_group(*model, weights_root(file), false, false);
     if (compile && file.has_attribute("training_config")) {
         compile_from_training_config(*model, parse_json_attribute(file, "training_config"));

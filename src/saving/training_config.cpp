@@ -108,11 +108,26 @@ json training_config(const Model& model) {
             {"weighted_metrics", nullptr}};
 }
 
+json compile_config(const Model& model) {
+    json config = training_config(model);
+    config["optimizer"] = config["optimizer_config"];
+    config.erase("optimizer_config");
+    config["run_eagerly"] = false;
+    config["steps_per_execution"] = 1;
+    config["jit_compile"] = false;
+    return config;
+}
+
 void compile_from_training_config(Model& model, const json& config) {
     try {
         CompileOptions options;
-        if (config.contains("optimizer_config"))
-            options.optimizer = optimizers::deserialize(config["optimizer_config"]);
+        for (const char* key : {"optimizer_config", "optimizer"}) {
+            const json optimizer = config.value(key, json());
+            if (optimizer.is_string())
+                options.optimizer =
+                    optimizers::Optimizer::from_identifier(optimizer.get<std::string>());
+            if (optimizer.is_object()) options.optimizer = optimizers::deserialize(optimizer);
+        }
         options.loss = parse_losses(config.value("loss", json()));
         options.metrics = parse_metrics(config.value("metrics", json()));
         options.loss_weights = parse_loss_weights(config.value("loss_weights", json()));

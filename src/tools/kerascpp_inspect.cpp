@@ -1,17 +1,22 @@
 // kerascpp-inspect: what a Keras model file holds, for people porting models.
 //
-//     kerascpp-inspect model.h5 [more files...]
+//     kerascpp-inspect model.keras model.h5 [more files...]
 //
 // Prints the file's format, the Keras version and backend that wrote it, the model's
 // summary and compile settings when the file has a model, and every weight array with its
 // shape, in the order Keras assigns them. Exit status 1 when a file cannot be read.
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <iostream>
 #include <kerascpp/kerascpp.hpp>
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "saving/file_bytes.hpp"
 #include "saving/hdf5.hpp"
+#include "saving/keras_archive.hpp"
+#include "saving/zip_archive.hpp"
 
 namespace k = kerascpp;
 namespace h5 = kerascpp::saving::hdf5;
@@ -38,9 +43,18 @@ void print_legacy_weights(const h5::Group& weights) {
     }
 }
 
-/// Keras 3 layout: every dataset under its object path.
+bool is_index(const std::string& name) {
+    return !name.empty() && std::all_of(name.begin(), name.end(), ::isdigit);
+}
+
+/// Keras 3 layout: every dataset under its object path, vars/2 before vars/10.
 void print_object_weights(const h5::Group& group, const std::string& prefix) {
-    for (const auto& name : group.members()) {
+    auto names = group.members();
+    std::sort(names.begin(), names.end(), [](const std::string& a, const std::string& b) {
+        if (is_index(a) && is_index(b) && a.size() != b.size()) return a.size() < b.size();
+        return a < b;
+    });
+    for (const auto& name : names) {
         const std::string path = prefix.empty() ? name : prefix + "/" + name;
         try {
             print_object_weights(group.group(name), path);
@@ -50,7 +64,31 @@ void print_object_weights(const h5::Group& group, const std::string& prefix) {
     }
 }
 
+void print_compile_settings(const nlohmann::json& config, const char* optimizer_key) {
+    std::cout << "\nCompiled with: optimizer "
+              << config.value(optimizer_key, nlohmann::json()).dump() << "\n  loss "
+              << config.value("loss", nlohmann::json()).dump() << ", metrics "
+              << config.value("metrics", nlohmann::json()).dump() << "\n";
+}
+
+/// A .keras archive: metadata.json, the model of config.json, model.weights.h5's arrays.
+void inspect_archive(const std::string& path) {
+    namespace saving = kerascpp::saving;
+    const auto archive = saving::read_keras_archive(
+        saving::read_file_bytes(path, saving::ZipLimits{}.max_total_size), path);
+    std::cout << "File: " << path << "\nFormat: Keras 3 archive (.keras)\nKeras version: "
+              << archive.metadata.value("keras_version", "(not recorded)")
+              << "\nSaved: " << archive.metadata.value("date_saved", "(not recorded)") << "\n\n";
+    k::models::load_model(path, {.compile = false})->summary(std::cout);
+    const auto compile = archive.config.value("compile_config", nlohmann::json());
+    if (compile.is_object() && !compile.empty()) print_compile_settings(compile, "optimizer");
+    std::cout << "\nWeights (model.weights.h5):\n";
+    const saving::TemporaryFile weights(".weights.h5", archive.weights_h5);
+    print_object_weights(h5::File::open(weights.path(), path + ":model.weights.h5"), "");
+}
+
 void inspect(const std::string& path) {
+    if (path.ends_with(".keras")) return inspect_archive(path);
     const h5::File file = h5::File::open(path);
     const bool whole_model = file.has_attribute("model_config");
     const bool legacy_weights = file.has_attribute("layer_names");
@@ -73,11 +111,8 @@ void inspect(const std::string& path) {
         auto model = k::models::load_model(path, {.compile = false});
         model->summary(std::cout);
         if (file.has_attribute("training_config")) {
-            const auto training = nlohmann::json::parse(file.string_attribute("training_config"));
-            std::cout << "\nCompiled with: optimizer "
-                      << training.value("optimizer_config", nlohmann::json()).dump() << "\n  loss "
-                      << training.value("loss", nlohmann::json()).dump() << ", metrics "
-                      << training.value("metrics", nlohmann::json()).dump() << "\n";
+            print_compile_settings(nlohmann::json::parse(file.string_attribute("training_config")),
+                                   "optimizer_config");
         }
     }
     std::cout << "\nWeights:\n";
@@ -99,8 +134,8 @@ void inspect(const std::string& path) {
 int main(int argc, char** argv) {
     if (argc < 2) {
         std::fprintf(stderr,
-                     "usage: %s MODEL_FILE [MODEL_FILE...]\n  Keras .h5 (whole model or weights) "
-                     "and .weights.h5 files\n",
+                     "usage: %s MODEL_FILE [MODEL_FILE...]\n  Keras .keras, .h5 (whole model or "
+                     "weights) and .weights.h5 files\n",
                      argv[0]);
         return 2;
     }

@@ -4,7 +4,11 @@
 
 For each model NAME: tests/data/keras_files/NAME.h5 (legacy HDF5, compiled, after a few
 training steps so the optimizer has state), NAME.keras, NAME.weights.h5, and NAME.json with
-a fixed input and Keras's prediction. tests/saving/test_keras_files.cpp loads them.
+a fixed input and Keras's prediction, and for the models without dropout one more training
+step on a fixed batch with the prediction after it (a loaded model must take the same step:
+its optimizer state came back). tests/saving/test_keras_files.cpp loads them.
+The .keras file is written first: Keras's legacy .h5 writer drops the optimizer from the
+model's compile config, so a .keras saved after it would not name its optimizer.
 """
 import json
 import os
@@ -70,8 +74,8 @@ def main():
         probe = inputs_for(model, rng)
         feed = probe if len(probe) > 1 else probe[0]
         prediction = model.predict(feed, verbose=0)
-        model.save(OUT / f"{model.name}.h5")
         model.save(OUT / f"{model.name}.keras")
+        model.save(OUT / f"{model.name}.h5")
         model.save_weights(OUT / f"{model.name}.weights.h5")
         record = {
             "keras_version": keras.__version__,
@@ -79,6 +83,16 @@ def main():
             "output": {"shape": list(prediction.shape), "data": prediction.ravel().tolist()},
             "optimizer_iterations": int(model.optimizer.iterations.numpy()),
         }
+        if not any(isinstance(layer, layers.Dropout) for layer in model.layers):
+            step_x = inputs_for(model, rng, 8)
+            step_y = y[:8]
+            model.train_on_batch(step_x if len(step_x) > 1 else step_x[0], step_y)
+            after = model.predict(feed, verbose=0)
+            record["step"] = {
+                "inputs": [{"shape": list(p.shape), "data": p.ravel().tolist()} for p in step_x],
+                "targets": {"shape": list(step_y.shape), "data": step_y.ravel().astype("float64").tolist()},
+                "output": {"shape": list(after.shape), "data": after.ravel().tolist()},
+            }
         (OUT / f"{model.name}.json").write_text(json.dumps(record))
         print(model.name, prediction.shape)
 

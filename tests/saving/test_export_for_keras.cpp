@@ -1,6 +1,6 @@
 // Writes models trained by kerascpp for real Keras to load: run by
 // tests/reference/keras_load_kerascpp_files.py (ctest keras.load_kerascpp_files), which sets
-// KERASCPP_EXPORT_DIR, loads each .h5 and .weights.h5 with Keras and compares predictions.
+// KERASCPP_EXPORT_DIR, loads each .h5, .keras and .weights.h5 with Keras and compares predictions.
 // Without that variable the test does nothing.
 #include <doctest/doctest.h>
 
@@ -65,7 +65,8 @@ k::ModelIO random_inputs(const std::vector<k::Shape>& shapes, std::int64_t n) {
 }  // namespace
 
 TEST_CASE(
-    "export for keras: kerascpp-trained models in .h5 and .weights.h5 (when KERASCPP_EXPORT_DIR is "
+    "export for keras: kerascpp-trained models in .h5, .keras and .weights.h5 (when "
+    "KERASCPP_EXPORT_DIR is "
     "set)") {
     const char* dir = std::getenv("KERASCPP_EXPORT_DIR");
     if (dir == nullptr) {
@@ -86,9 +87,11 @@ TEST_CASE(
         const auto probe = random_inputs(shapes, 3);
         const k::Tensor prediction = model->predict(probe);
         model->save(std::string(dir) + "/" + name + ".h5");
+        model->save(std::string(dir) + "/" + name + ".keras");
         model->save_weights(std::string(dir) + "/" + name + ".weights.h5");
         nlohmann::json record = {{"inputs", nlohmann::json::array()},
-                                 {"output", tensor_json(prediction)}};
+                                 {"output", tensor_json(prediction)},
+                                 {"iterations", model->optimizer().iterations()}};
         for (const auto& p : probe.tensors()) record["inputs"].push_back(tensor_json(p));
         std::ofstream(std::string(dir) + "/" + name + ".json") << record.dump();
     }
