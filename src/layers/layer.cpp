@@ -8,6 +8,7 @@
 
 #include "kerascpp/errors.hpp"
 #include "kerascpp/ops.hpp"
+#include "layers/config_utils.hpp"
 #include "layers/snake_case.hpp"
 #include "models/functional/node.hpp"
 
@@ -138,6 +139,18 @@ void Layer::ensure_built(const std::vector<Shape>& input_shapes) {
 
 Shape Layer::compute_output_shape(const Shape& input_shape) const {
     return input_shape;
+}
+
+nlohmann::json Layer::get_build_config(const std::vector<Shape>& input_shapes) const {
+    nlohmann::json shapes = nlohmann::json::array();
+    for (const auto& shape : input_shapes) shapes.push_back(detail::shape_to_json(shape));
+    return {{"input_shape", input_shapes.size() == 1 ? shapes[0] : shapes}};
+}
+
+nlohmann::json Layer::call_arguments_config(const std::vector<nlohmann::json>& tensors) const {
+    return {{"args",
+             nlohmann::json::array({tensors.size() == 1 ? tensors[0] : nlohmann::json(tensors)})},
+            {"kwargs", nlohmann::json::object()}};
 }
 
 nlohmann::json Layer::get_config() const {

@@ -214,6 +214,23 @@ Shape MultiHeadAttentionImpl::compute_output_shape(const Shape& query_shape) con
     return shape;
 }
 
+nlohmann::json MultiHeadAttentionImpl::get_build_config(
+    const std::vector<Shape>& input_shapes) const {
+    nlohmann::json shapes = nlohmann::json::object();
+    const char* names[] = {"query_shape", "value_shape", "key_shape"};
+    for (std::size_t i = 0; i < input_shapes.size() && i < 3; ++i)
+        shapes[names[i]] = detail::shape_to_json(input_shapes[i]);
+    return {{"shapes_dict", shapes}};
+}
+
+nlohmann::json MultiHeadAttentionImpl::call_arguments_config(
+    const std::vector<nlohmann::json>& tensors) const {
+    nlohmann::json args = nlohmann::json::array(), kwargs = nlohmann::json::object();
+    for (std::size_t i = 0; i < tensors.size() && i < 2; ++i) args.push_back(tensors[i]);
+    if (tensors.size() > 2) kwargs["key"] = tensors[2];
+    return {{"args", args}, {"kwargs", kwargs}};
+}
+
 nlohmann::json MultiHeadAttentionImpl::get_config() const {
     nlohmann::json config = Layer::get_config();
     config["num_heads"] = num_heads_;

@@ -279,6 +279,13 @@ std::shared_ptr<Metric> deserialize(const nlohmann::json& config) {
     const auto class_name = config.at("class_name").get<std::string>();
     const nlohmann::json& inner = config.contains("config") ? config.at("config") : nullptr;
     if (class_name == "function") return deserialize(inner);
+    if (class_name == "MeanMetricWrapper" && inner.is_object() && inner.contains("fn")) {
+        // tf.keras 2.x: a metric function by name ("fn": "sparse_categorical_accuracy").
+        auto metric = deserialize(inner.at("fn"));
+        if (inner.contains("name") && inner.at("name").is_string())
+            metric->set_name(inner.at("name").get<std::string>());
+        return metric;
+    }
     for (const Entry& e : entries()) {
         if (class_name == e.class_name) return make(e, inner);
     }

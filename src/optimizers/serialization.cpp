@@ -73,7 +73,10 @@ std::shared_ptr<Optimizer> deserialize(const nlohmann::json& serialized) {
             "optimizers.deserialize: expected {\"class_name\": ..., \"config\": ...}; got " +
             serialized.dump());
     }
-    const auto found = factories().find(lower(name->get<std::string>()));
+    // tf.keras 2.11 to 2.15 write their optimizers as "Custom>Adam" (a registration name).
+    std::string class_name = name->get<std::string>();
+    if (class_name.starts_with("Custom>")) class_name.erase(0, std::string("Custom>").size());
+    const auto found = factories().find(lower(class_name));
     if (found == factories().end()) {
         throw ValueError("Unknown optimizer: '" + name->get<std::string>() +
                          "'. Known optimizers: " + detail::joined_keys(factories()));

@@ -19,9 +19,11 @@ using nlohmann::json;
 /// config.json: the model as Keras serializes it, with its build and compile configs.
 json keras_model_config(const Model& model) {
     json config = layers::serialize(model);
+    // A functional model builds itself from its config, and Keras writes no shape for it.
     const auto& shape = model.build_input_shape();
-    config["build_config"] =
-        shape ? json{{"input_shape", detail::shape_to_json(*shape)}} : json(nullptr);
+    config["build_config"] = {{"input_shape", shape && !model.is_functional()
+                                                  ? detail::shape_to_json(*shape)
+                                                  : json(nullptr)}};
     config["compile_config"] = model.compiled() ? compile_config(model) : json(nullptr);
     return config;
 }

@@ -7,6 +7,7 @@
 #include "kerascpp/layers/registry.hpp"
 #include "saving/atomic_file.hpp"
 #include "saving/hdf5.hpp"
+#include "saving/keras2_dialect.hpp"
 #include "saving/keras_version.hpp"
 #include "saving/model_config.hpp"
 #include "saving/restore_variables.hpp"
@@ -75,7 +76,7 @@ void write_weights_group(const Model& model, const hdf5::Group& group) {
     for (const auto& layer : model.layers()) layer_names.push_back(layer->name());
     group.set_string_list_attribute("layer_names", layer_names);
     group.set_string_attribute("backend", kBackendName);
-    group.set_string_attribute("keras_version", kKerasVersion);
+    group.set_string_attribute("keras_version", kKeras2Version);
     for (const auto& layer : model.layers()) {
         const hdf5::Group layer_group = group.create_group(layer->name());
         std::vector<std::string> names;
@@ -91,8 +92,12 @@ void write_optimizer_weights(const Model& model, const hdf5::File& file) {
     if (!model.compiled() || !model.optimizer().built()) return;
     const hdf5::Group group = file.create_group("optimizer_weights");
     std::vector<std::string> names;
-    for (const auto& variable : model.optimizer().variables()) {
-        names.push_back(variable.path());
+    std::map<std::string, int> seen;
+    for (const auto& variable : keras2_optimizer_variables(model.optimizer())) {
+        // Slots of two layers' equally named sublayers (two MultiHeadAttention's "query")
+        // share a name; Keras reads the variables by order, so a suffix keeps them apart.
+        const int repeat = seen[variable.path()]++;
+        names.push_back(variable.path() + (repeat ? "_" + std::to_string(repeat) : ""));
         write_named_dataset(group, names.back(), variable.value());
     }
     group.set_string_list_attribute("weight_names", names);
@@ -177,12 +182,14 @@ std::shared_ptr<Model> load_legacy_h5(const std::string& path, bool compile) {
 void save_legacy_h5(const Model& model, const std::string& path) {
     write_atomically(path, [&](const std::string& temporary) {
         const hdf5::File file = hdf5::File::create(temporary);
-        file.set_string_attribute("keras_version", kKerasVersion);
+        file.set_string_attribute("keras_version", kKeras2Version);
         file.set_string_attribute("backend", kBackendName);
-        file.set_string_attribute("model_config", layers::serialize(model).dump());
+        file.set_string_attribute("model_config",
+                                  keras2_model_config(layers::serialize(model)).dump());
         write_weights_group(model, file.create_group("model_weights"));
         if (model.compiled()) {
-            file.set_string_attribute("training_config", training_config(model).dump());
+            file.set_string_attribute("training_config",
+                                      keras2_training_config(training_config(model)).dump());
             write_optimizer_weights(model, file);
         }
     });

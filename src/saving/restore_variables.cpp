@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "kerascpp/errors.hpp"
+#include "saving/keras2_dialect.hpp"
 
 namespace kerascpp::saving {
 
@@ -34,7 +35,10 @@ void assign_variables(const std::string& what, const std::vector<Variable>& vari
 void restore_optimizer_state(Model& model, const std::vector<Tensor>& values, bool skip_mismatch) {
     auto& optimizer = model.optimizer();
     optimizer.build(model.trainable_weights());
-    const auto variables = optimizer.variables();
+    // Keras 2 (and kerascpp's .h5) keep no learning-rate variable: it is a setting there.
+    const auto variables = is_keras2_optimizer_layout(optimizer, values.size())
+                               ? keras2_optimizer_variables(optimizer)
+                               : optimizer.variables();
     if (values.size() != variables.size()) {
         std::fprintf(stderr,
                      "kerascpp: the file's optimizer state has %zu variables, '%s' has %zu; it is "

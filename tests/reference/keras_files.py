@@ -1,6 +1,7 @@
 """Writes small models with real Keras 3 in its file formats, with their predictions.
 
     KERAS_BACKEND=jax python3 tests/reference/keras_files.py
+    /path/to/tf-venv/bin/python tests/reference/keras_files.py   # tf.keras 2.15: .h5 only
 
 For each model NAME: tests/data/keras_files/NAME.h5 (legacy HDF5, compiled, after a few
 training steps so the optimizer has state), NAME.keras, NAME.weights.h5, and NAME.json with
@@ -20,7 +21,11 @@ os.environ.setdefault("KERAS_BACKEND", "jax")
 import keras  # noqa: E402
 from keras import layers  # noqa: E402
 
-OUT = pathlib.Path(__file__).resolve().parent.parent / "data" / "keras_files"
+# Run with tf.keras 2 (a Python with tensorflow-cpu 2.15), the script writes the same models'
+# legacy .h5 files, in Keras 2's dialect, to tests/data/tfkeras_files instead.
+KERAS2 = keras.__version__.startswith("2.")
+OUT = pathlib.Path(__file__).resolve().parent.parent / "data" / (
+    "tfkeras_files" if KERAS2 else "keras_files")
 
 
 def mlp():
@@ -74,9 +79,11 @@ def main():
         probe = inputs_for(model, rng)
         feed = probe if len(probe) > 1 else probe[0]
         prediction = model.predict(feed, verbose=0)
-        model.save(OUT / f"{model.name}.keras")
+        if not KERAS2:
+            model.save(OUT / f"{model.name}.keras")
         model.save(OUT / f"{model.name}.h5")
-        model.save_weights(OUT / f"{model.name}.weights.h5")
+        if not KERAS2:
+            model.save_weights(OUT / f"{model.name}.weights.h5")
         record = {
             "keras_version": keras.__version__,
             "inputs": [{"shape": list(p.shape), "data": p.ravel().tolist()} for p in probe],

@@ -63,6 +63,11 @@ class MultiHeadAttentionImpl : public Layer {
     Tensor call(const Tensor& inputs, bool training) override;
     Shape compute_output_shape(const Shape& query_shape) const override;
     nlohmann::json get_config() const override;
+    /// {"shapes_dict": {"query_shape", "value_shape"[, "key_shape"]}}: Keras builds the
+    /// layer from the three shapes by name.
+    nlohmann::json get_build_config(const std::vector<Shape>& input_shapes) const override;
+    /// call(query, value, key=...): query and value positional, key a keyword.
+    nlohmann::json call_arguments_config(const std::vector<nlohmann::json>& tensors) const override;
 
     /// Keras's call(query, value, key, attention_mask, return_attention_scores, training,
     /// use_causal_mask): {output} or {output, scores (batch, heads, query length, key length)}.

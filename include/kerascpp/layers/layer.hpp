@@ -33,7 +33,7 @@ class LayerOutputs : public std::vector<Tensor> {
 };
 
 class Layer : public std::enable_shared_from_this<Layer> {
-public:
+  public:
     /// An empty name means "pick one from the class name" (dense, dense_1, ...).
     explicit Layer(std::string name = "");
     virtual ~Layer() = default;
@@ -73,6 +73,13 @@ public:
     virtual Shape compute_output_shape(const Shape& input_shape) const;
     /// Keras-compatible configuration (the "config" of {"class_name", "config"}).
     virtual nlohmann::json get_config() const;
+    /// Keras's build_config for these input shapes, as a model's config records it for each
+    /// layer: {"input_shape": shape, or a list for several inputs}.
+    virtual nlohmann::json get_build_config(const std::vector<Shape>& input_shapes) const;
+    /// How a functional model's config passes these serialized input tensors to the layer's
+    /// call, as Keras's call signature has them: {"args": [...], "kwargs": {...}}. By
+    /// default one argument, the tensor or the list of them.
+    virtual nlohmann::json call_arguments_config(const std::vector<nlohmann::json>& tensors) const;
 
     bool built() const { return built_; }
     /// Builds once for this input shape (what operator() does on first call).

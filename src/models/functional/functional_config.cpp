@@ -32,16 +32,15 @@ json keras_tensor_json(const detail::FunctionalGraph& graph, const Tensor& t) {
 }
 
 json node_json(const detail::FunctionalGraph& graph, const detail::Node& node) {
-    json tensors = json::array();
+    std::vector<json> tensors;
     for (const auto& in : node.inputs) tensors.push_back(keras_tensor_json(graph, in));
-    return {{"args", json::array({node.inputs.size() == 1 ? tensors[0] : tensors})},
-            {"kwargs", json::object()}};
+    return node.layer->call_arguments_config(tensors);
 }
 
 json build_config(const detail::Node& node) {
-    json shapes = json::array();
-    for (const auto& in : node.inputs) shapes.push_back(detail::shape_to_json(in.shape()));
-    return {{"input_shape", node.inputs.size() == 1 ? shapes[0] : shapes}};
+    std::vector<Shape> shapes;
+    for (const auto& in : node.inputs) shapes.push_back(in.shape());
+    return node.layer->get_build_config(shapes);
 }
 
 json io_json(const detail::FunctionalGraph& graph, const ModelIO& io) {
@@ -97,12 +96,32 @@ void collect_keras3_refs(const json& value, std::vector<TensorRef>& out) {
     }
 }
 
+// Keyword arguments that carry input tensors, in the order the layer takes its inputs
+// (MultiHeadAttention's value and key; Keras 2 passes value as a keyword too).
+constexpr const char* kTensorKeywords[] = {"value", "key"};
+
+void collect_keras2_refs(const json& value, std::vector<TensorRef>& out) {
+    if (value.is_array() && !value.empty() && value[0].is_string()) {
+        out.push_back(tensor_ref(value));
+    } else if (value.is_array()) {
+        for (const auto& item : value) collect_keras2_refs(item, out);
+    }
+}
+
 std::vector<TensorRef> node_refs(const json& node) {
     std::vector<TensorRef> refs;
     if (node.is_object()) {
         collect_keras3_refs(node.at("args"), refs);
-    } else {
-        for (const auto& ref : node) refs.push_back(tensor_ref(ref));
+        const json kwargs = node.value("kwargs", json::object());
+        for (const char* key : kTensorKeywords)
+            if (kwargs.contains(key)) collect_keras3_refs(kwargs.at(key), refs);
+        return refs;
+    }
+    for (const auto& entry : node) {
+        refs.push_back(tensor_ref(entry));
+        if (entry.size() < 4 || !entry.at(3).is_object()) continue;
+        for (const char* key : kTensorKeywords)
+            if (entry.at(3).contains(key)) collect_keras2_refs(entry.at(3).at(key), refs);
     }
     return refs;
 }
