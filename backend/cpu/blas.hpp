@@ -1,4 +1,5 @@
-// Typed row-major OpenBLAS products for the CPU kernels, and the choice of BLAS threads.
+// Typed row-major OpenBLAS products for the CPU kernels. OpenBLAS runs single-threaded
+// (use_single_threaded_blas): kernels split their products over the thread pool themselves.
 #pragma once
 
 #include <cblas.h>
@@ -6,11 +7,6 @@
 #include <cstdint>
 
 namespace kerascpp::backend::cpu {
-
-/// Sets OpenBLAS's thread count for an m×n×k product: all cores for large products, one
-/// for small ones. Kernels that split work over the thread pool themselves call it with a
-/// small size first, so that each worker's products run on its own thread.
-void choose_blas_threads(std::int64_t m, std::int64_t n, std::int64_t k);
 
 /// C = alpha op(A) op(B) + beta C, row-major, for float and double.
 template <class T>

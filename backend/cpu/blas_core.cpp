@@ -1,5 +1,7 @@
 #include "blas_core.hpp"
 
+#include <cblas.h>
+
 #include <cstdlib>
 #include <string_view>
 
@@ -52,6 +54,10 @@ std::string select_blas_core() {
     gotoblas_dynamic_init();
     unsetenv("OPENBLAS_CORETYPE");
     return openblas_get_corename();
+}
+
+void use_single_threaded_blas() {
+    openblas_set_num_threads(1);
 }
 
 }  // namespace kerascpp::backend::cpu

@@ -17,4 +17,9 @@ std::string best_blas_core();
 /// Returns the core OpenBLAS uses afterwards ("" if unknown).
 std::string select_blas_core();
 
+/// Makes every OpenBLAS call run on its calling thread. The CPU kernels split products over
+/// kerascpp's thread pool instead: OpenBLAS's workers sleep between calls, and waking them
+/// costs more than the small products of a training step.
+void use_single_threaded_blas();
+
 }  // namespace kerascpp::backend::cpu

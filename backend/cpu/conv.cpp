@@ -142,7 +142,6 @@ void for_image_blocks(const Dims& d, std::int64_t n_begin, std::int64_t n_end,
 template <class T>
 void conv_forward(const ConvGeometry& g, const T* x, const T* w, T* y) {
     const Dims d{g};
-    choose_blas_threads(1, 1, 1);
     parallel_for(g.batch, d.macs_per_image(), [&](std::int64_t begin, std::int64_t end) {
         std::vector<T> col;
         for_image_blocks<T>(d, begin, end, col, [&](std::int64_t n0, std::int64_t n1, T* buffer) {
@@ -167,7 +166,6 @@ void conv_forward(const ConvGeometry& g, const T* x, const T* w, T* y) {
 template <class T>
 void conv_backward_input(const ConvGeometry& g, const T* dy, const T* w, T* dx) {
     const Dims d{g};
-    choose_blas_threads(1, 1, 1);
     parallel_for(g.batch, d.macs_per_image(), [&](std::int64_t begin, std::int64_t end) {
         std::vector<T> col;
         for_image_blocks<T>(d, begin, end, col, [&](std::int64_t n0, std::int64_t n1, T* buffer) {
@@ -227,7 +225,6 @@ void conv_backward_kernel(const ConvGeometry& g, const T* x, const T* dy, T* dw)
         std::fill_n(dw, size, T(0));
         return;
     }
-    choose_blas_threads(1, 1, 1);
     auto& pool = ThreadPool::instance();
     const std::int64_t parts = std::clamp<std::int64_t>(
         g.batch * d.macs_per_image() / (1 << 20), 1, std::min<std::int64_t>(pool.size(), g.batch));

@@ -19,6 +19,7 @@ void CpuBackend::copy_to_host(const void* src, void* host_dst, std::size_t nbyte
 namespace {
 const int registered = register_backend("cpu", [] {
     select_blas_core();
+    use_single_threaded_blas();
     return std::make_unique<CpuBackend>();
 });
 }

@@ -1,4 +1,5 @@
 // Matrix products: OpenBLAS for floating types, a plain loop for integers.
+#include <algorithm>
 #include <type_traits>
 
 #include "blas.hpp"
@@ -24,49 +25,64 @@ void integer_gemm(const GemmArgs& g) {
                     acc += static_cast<double>(av) * static_cast<double>(bv);
                 }
                 T& out = c[i * g.ldc + j];
-                out = static_cast<T>(g.alpha * acc + (g.beta == 0 ? 0.0 : g.beta * static_cast<double>(out)));
+                out = static_cast<T>(g.alpha * acc +
+                                     (g.beta == 0 ? 0.0 : g.beta * static_cast<double>(out)));
             }
+        }
+    });
+}
+
+/// C's block of rows [r0, r1) and columns [c0, c1) of a product, as its own BLAS call.
+template <class T>
+void gemm_block(const GemmArgs& g, std::int64_t r0, std::int64_t r1, std::int64_t c0,
+                std::int64_t c1) {
+    const T* a = static_cast<const T*>(g.a) + (g.trans_a ? r0 : r0 * g.lda);
+    const T* b = static_cast<const T*>(g.b) + (g.trans_b ? c0 * g.ldb : c0);
+    T* c = static_cast<T*>(g.c) + r0 * g.ldc + c0;
+    blas_gemm<T>(g.trans_a, g.trans_b, r1 - r0, c1 - c0, g.k, static_cast<T>(g.alpha), a, g.lda, b,
+                 g.ldb, static_cast<T>(g.beta), c, g.ldc);
+}
+
+// Products worth a hand-over are split into blocks of C's rows (or of its columns, when C is
+// wider than tall), one per core, each a single-threaded BLAS call. OpenBLAS's own threads
+// sleep between calls: on the small products of a training step (32×784×256) waking them
+// costs more than the product, while the pool's workers are still spinning.
+template <class T>
+void blas_product(const GemmArgs& g) {
+    constexpr std::int64_t kSplitMacs = std::int64_t{1} << 17;
+    constexpr std::int64_t kBlock = 16;  // whole SIMD registers of C per block
+    const bool by_rows = g.m >= g.n;
+    const std::int64_t extent = by_rows ? g.m : g.n;
+    auto& pool = ThreadPool::instance();
+    const std::int64_t parts =
+        g.m * g.n * g.k < kSplitMacs
+            ? 1
+            : std::min<std::int64_t>(pool.size(), (extent + kBlock - 1) / kBlock);
+    if (parts <= 1) return gemm_block<T>(g, 0, g.m, 0, g.n);
+    const std::int64_t chunk = (extent / parts + kBlock - 1) / kBlock * kBlock;
+    pool.run(static_cast<int>(parts), [&](int p) {
+        const std::int64_t begin = std::min(extent, p * chunk);
+        const std::int64_t end = p + 1 == parts ? extent : std::min(extent, begin + chunk);
+        if (begin == end) return;
+        if (by_rows) {
+            gemm_block<T>(g, begin, end, 0, g.n);
+        } else {
+            gemm_block<T>(g, 0, g.m, begin, end);
         }
     });
 }
 
 }  // namespace
 
-// Small products run on one BLAS thread: splitting, say, a 32×784×256 product over two
-// threads costs more in hand-over than it gains (measured with bench/run_mlp_bench.sh).
-void choose_blas_threads(std::int64_t m, std::int64_t n, std::int64_t k) {
-    constexpr std::int64_t kParallelMacs = std::int64_t{1} << 23;
-    static const int all = openblas_get_num_procs();
-    static int current = -1;
-    const int wanted = m * n * k >= kParallelMacs ? all : 1;
-    if (wanted != current) {
-        openblas_set_num_threads(wanted);
-        current = wanted;
-    }
-}
-
 void CpuBackend::gemm(const GemmArgs& g) {
     if (g.m == 0 || g.n == 0) return;
-    choose_blas_threads(g.m, g.n, g.k);
-    const auto ta = g.trans_a ? CblasTrans : CblasNoTrans;
-    const auto tb = g.trans_b ? CblasTrans : CblasNoTrans;
-    const auto m = static_cast<blasint>(g.m), n = static_cast<blasint>(g.n), k = static_cast<blasint>(g.k);
-    const auto lda = static_cast<blasint>(g.lda), ldb = static_cast<blasint>(g.ldb),
-               ldc = static_cast<blasint>(g.ldc);
-    switch (g.dtype) {
-        case DType::float32:
-            cblas_sgemm(CblasRowMajor, ta, tb, m, n, k, static_cast<float>(g.alpha),
-                        static_cast<const float*>(g.a), lda, static_cast<const float*>(g.b), ldb,
-                        static_cast<float>(g.beta), static_cast<float*>(g.c), ldc);
-            return;
-        case DType::float64:
-            cblas_dgemm(CblasRowMajor, ta, tb, m, n, k, g.alpha, static_cast<const double*>(g.a),
-                        lda, static_cast<const double*>(g.b), ldb, g.beta,
-                        static_cast<double*>(g.c), ldc);
-            return;
-        default:
-            visit_dtype(g.dtype, [&]<class T>() { integer_gemm<T>(g); });
-    }
+    visit_dtype(g.dtype, [&]<class T>() {
+        if constexpr (std::is_floating_point_v<T>) {
+            blas_product<T>(g);
+        } else {
+            integer_gemm<T>(g);
+        }
+    });
 }
 
 }  // namespace kerascpp::backend::cpu

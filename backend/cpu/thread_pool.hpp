@@ -1,7 +1,10 @@
-// A small pool of worker threads that sleep while idle. (OpenMP's workers spin after each
-// parallel region and steal the cores OpenBLAS needs for the next GEMM.)
+// A small pool of worker threads. After a task a worker spins briefly, so that the next
+// parallel kernel of a training step starts without waking it through the kernel (which
+// costs tens of microseconds), then sleeps; an idle process keeps no core busy. (OpenMP's
+// workers spin for much longer, and steal the cores from whatever runs next.)
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
@@ -12,7 +15,7 @@
 namespace kerascpp::backend::cpu {
 
 class ThreadPool {
-public:
+  public:
     /// The process-wide pool: one thread per core, the calling thread included.
     static ThreadPool& instance();
 
@@ -27,9 +30,10 @@ public:
     /// returns when every task is done. Tasks must not throw.
     void run(int count, const std::function<void(int)>& task);
 
-private:
+  private:
     void work();
     void drain();
+    void wait_until_finished(std::unique_lock<std::mutex>& lock);
 
     std::vector<std::thread> workers_;
     std::mutex mutex_;
@@ -39,8 +43,10 @@ private:
     const std::function<void(int)>* task_ = nullptr;
     int count_ = 0;
     int next_ = 0;
-    int finished_ = 0;
-    std::uint64_t generation_ = 0;
+    std::atomic<int> finished_{0};
+    std::atomic<std::uint64_t> generation_{0};  // changed under mutex_, read while spinning
+    int sleeping_workers_ = 0;
+    bool caller_sleeping_ = false;
     bool stop_ = false;
 };
 

@@ -149,4 +149,50 @@ TEST_SUITE("ops.linalg") {
         check_tensor(k::matmul(a, b), k::float32, {33, 17}, ref, 1e-4, 1e-4);
     }
 
+    // Products of at least 2^17 multiply-adds are split over the cores, by rows of the result
+    // when it is taller than wide, else by columns; the gradients use the transposed forms.
+    TEST_CASE("products split over the cores, and their gradients, equal the reference") {
+        struct Case {
+            int m, kk, n;
+        };
+        for (const Case c : {Case{37, 300, 40}, Case{200, 50, 30}, Case{300, 33, 17}}) {
+            for (const k::DType dtype : {k::float32, k::float64}) {
+                CAPTURE(c.m);
+                CAPTURE(dtype);
+                const k::Tensor a = seq({c.m, c.kk}, -1, 0.0007, dtype);
+                const k::Tensor b = seq({c.kk, c.n}, 0.5, -0.0003, dtype);
+                const auto av = a.to_vector<double>(), bv = b.to_vector<double>();
+                const double tol = dtype == k::float32 ? 1e-4 : 1e-10;
+                check_tensor(k::matmul(a, b), dtype, {c.m, c.n}, ref_mm(av, bv, c.m, c.kk, c.n),
+                             tol, tol);
+
+                // d sum(a·b)/da[i][p] = sum_j b[p][j]; d/db[p][j] = sum_i a[i][p].
+                k::GradientTape tape;
+                tape.watch(a);
+                tape.watch(b);
+                const k::Tensor loss = k::sum(k::matmul(a, b));
+                const auto grads = tape.gradient(loss, {a, b});
+                std::vector<double> da, db;
+                for (int i = 0; i < c.m; ++i) {
+                    for (int p = 0; p < c.kk; ++p) {
+                        double row = 0;
+                        for (int j = 0; j < c.n; ++j)
+                            row += bv[static_cast<std::size_t>(p * c.n + j)];
+                        da.push_back(row);
+                    }
+                }
+                for (int p = 0; p < c.kk; ++p) {
+                    for (int j = 0; j < c.n; ++j) {
+                        double column = 0;
+                        for (int i = 0; i < c.m; ++i)
+                            column += av[static_cast<std::size_t>(i * c.kk + p)];
+                        db.push_back(column);
+                    }
+                }
+                check_tensor(grads[0], dtype, {c.m, c.kk}, da, tol, tol);
+                check_tensor(grads[1], dtype, {c.kk, c.n}, db, tol, tol);
+            }
+        }
+    }
+
 }  // TEST_SUITE
