@@ -1,7 +1,8 @@
 """Test accuracy of the Fashion-MNIST CNN of examples/fashion_mnist_cnn.cpp in real Keras.
 
-The reference for tests/models/test_fashion_mnist_cnn.cpp's bar: the same model, optimizer,
-batch size and epochs, one run per seed given on the command line.
+The reference for tests/models/test_fashion_mnist_cnn.cpp's bar: the same model, optimizer
+(Adam, its learning rate decaying from 3e-3 to 0 along a cosine over the 3 epochs), batch
+size and epochs, one run per seed given on the command line.
 
     KERAS_BACKEND=jax python3 bench/keras_cnn_accuracy.py 42 1 7
 
@@ -44,8 +45,10 @@ def main(seeds):
             layers.Dense(128, activation="relu"),
             layers.Dense(10, activation="softmax"),
         ])
-        model.compile(optimizer=keras.optimizers.Adam(1e-3), loss="sparse_categorical_crossentropy",
-                      metrics=["accuracy"])
+        steps = 3 * -(-len(x_train) // 64)
+        schedule = keras.optimizers.schedules.CosineDecay(3e-3, steps)
+        model.compile(optimizer=keras.optimizers.Adam(schedule),
+                      loss="sparse_categorical_crossentropy", metrics=["accuracy"])
         model.fit(x_train, y_train, batch_size=64, epochs=3, verbose=2)
         loss, accuracy = model.evaluate(x_test, y_test, verbose=0)
         print(f"seed {seed}: test accuracy {accuracy:.4f} loss {loss:.4f}", flush=True)

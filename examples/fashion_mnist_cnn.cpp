@@ -23,12 +23,16 @@ int main() {
         kl::Dense(128, "relu"),
         kl::Dense(10, "softmax"),
     });
-    model.compile({.optimizer = k::optimizers::Adam(1e-3),
+    // Adam, its learning rate decaying from 3e-3 to 0 along a cosine over the 3 epochs.
+    const std::int64_t epochs = 3, batch_size = 64;
+    const std::int64_t steps = epochs * ((x_train.shape()[0] + batch_size - 1) / batch_size);
+    const k::optimizers::schedules::CosineDecay schedule(3e-3, static_cast<double>(steps));
+    model.compile({.optimizer = k::optimizers::Adam(schedule),
                    .loss = "sparse_categorical_crossentropy",
                    .metrics = {"accuracy"}});
     model.summary();
 
-    model.fit(x_train, train.y, {.batch_size = 64, .epochs = 3});
+    model.fit(x_train, train.y, {.batch_size = batch_size, .epochs = epochs});
 
     auto results = model.evaluate(x_test, test.y, {.verbose = 0});
     std::printf("test accuracy: %.4f  test loss: %.4f\n", results["accuracy"], results["loss"]);

@@ -1,9 +1,10 @@
-// The Fashion-MNIST CNN of examples/fashion_mnist_cnn.cpp must reach Keras-level accuracy in
-// 3 epochs. Measured: 0.890, 0.898, 0.894 test accuracy with seeds 42, 1, 7. Real Keras 3
-// (jax) with the same model, optimizer, batch size and epochs gives 0.899, 0.896, 0.896
-// (bench/keras_cnn_accuracy.py 42 1 7): three epochs of this recipe do not reliably reach
-// 0.90 in Keras either, so the bar is 0.88. Skipped (with a message) when the dataset is not
-// installed or in the sanitizer build, where it would take too long.
+// The Fashion-MNIST CNN of examples/fashion_mnist_cnn.cpp reaches 0.90 test accuracy in 3
+// epochs. Its recipe: Adam with the learning rate decaying from 3e-3 to 0 along a cosine over
+// the 3 epochs (Adam at a constant 1e-3 gives 0.890-0.898 here, and 0.896-0.899 in real
+// Keras). Measured: 0.9035 (seed 42, this test), 0.9107 (seed 1), 0.9052 (seed 7), 0.9089
+// (seed 3), 0.9084 (seed 5); real Keras 3 with the same recipe: bench/keras_cnn_accuracy.py.
+// Skipped (with a message) when the dataset is not installed or in the sanitizer build,
+// where it would take too long.
 #include <doctest/doctest.h>
 
 #include <kerascpp/kerascpp.hpp>
@@ -32,7 +33,7 @@ bool skip_reason(std::string& why) {
 
 }  // namespace
 
-TEST_CASE("fashion-mnist: a CNN reaches >= 0.88 test accuracy in 3 epochs") {
+TEST_CASE("fashion-mnist: a CNN reaches >= 0.90 test accuracy in 3 epochs") {
     std::string why;
     if (skip_reason(why)) {
         MESSAGE(why);
@@ -44,13 +45,15 @@ TEST_CASE("fashion-mnist: a CNN reaches >= 0.88 test accuracy in 3 epochs") {
                          kl::MaxPooling2D(2), kl::Conv2D(64, 3, {.activation = "relu"}),
                          kl::MaxPooling2D(2), kl::Flatten(), kl::Dense(128, "relu"),
                          kl::Dense(10, "softmax")});
-    model.compile({.optimizer = k::optimizers::Adam(1e-3),
-                   .loss = "sparse_categorical_crossentropy",
-                   .metrics = {"accuracy"}});
+    const double steps = 3 * 938;  // 3 epochs of 60000 images in batches of 64
+    model.compile(
+        {.optimizer = k::optimizers::Adam(k::optimizers::schedules::CosineDecay(3e-3, steps)),
+         .loss = "sparse_categorical_crossentropy",
+         .metrics = {"accuracy"}});
     model.fit(k::reshape(train.x, {-1, 28, 28, 1}) / 255.0f, train.y,
               {.batch_size = 64, .epochs = 3, .verbose = 2});
     const auto results =
         model.evaluate(k::reshape(test.x, {-1, 28, 28, 1}) / 255.0f, test.y, {.verbose = 0});
     MESSAGE("test accuracy " << results.at("accuracy"));
-    CHECK(results.at("accuracy") >= 0.88);
+    CHECK(results.at("accuracy") >= 0.90);
 }
