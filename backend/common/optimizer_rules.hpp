@@ -9,15 +9,8 @@
 #include <cstdint>
 #include <limits>
 
+#include "host_device.hpp"
 #include "kerascpp/backend/backend.hpp"
-
-#ifndef KERASCPP_HOST_DEVICE
-#if defined(__CUDACC__)
-#define KERASCPP_HOST_DEVICE __host__ __device__
-#else
-#define KERASCPP_HOST_DEVICE
-#endif
-#endif
 
 namespace kerascpp::backend::optimizer_rules {
 

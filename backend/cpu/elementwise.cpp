@@ -1,9 +1,11 @@
 // Elementwise kernels: unary math, binary ops with broadcasting, and where.
 #include <cmath>
+#include <functional>
 #include <memory>
 #include <type_traits>
 #include <vector>
 
+#include "common/integer_power.hpp"
 #include "cpu_backend.hpp"
 #include "dispatch.hpp"
 #include "strided_loop.hpp"
@@ -58,37 +60,115 @@ auto unary_expression(UnaryOp op, const X& x, T* out_data, std::int64_t n) {
     }
 }
 
+/// Element i of a run, or the repeated value itself.
+template <class X>
+auto element(const X& x, std::int64_t i) {
+    if constexpr (std::is_arithmetic_v<X>) {
+        return x;
+    } else {
+        return x(i);
+    }
+}
+
 template <class T, class A, class B>
 void arithmetic(BinaryOp op, const A& a, const B& b, T* out_data, std::int64_t n) {
     auto out = view1d(out_data, n);
     switch (op) {
-        case BinaryOp::add: xt::noalias(out) = a + b; return;
-        case BinaryOp::subtract: xt::noalias(out) = a - b; return;
-        case BinaryOp::multiply: xt::noalias(out) = a * b; return;
-        case BinaryOp::divide: xt::noalias(out) = a / b; return;
-        case BinaryOp::power: xt::noalias(out) = xt::pow(a, b); return;
-        case BinaryOp::maximum: xt::noalias(out) = xt::maximum(a, b); return;
-        case BinaryOp::minimum: xt::noalias(out) = xt::minimum(a, b); return;
-        case BinaryOp::relu_backward: xt::noalias(out) = xt::where(b > T(0), a, T(0)); return;
-        default: return;
+        case BinaryOp::add:
+            xt::noalias(out) = a + b;
+            return;
+        case BinaryOp::subtract:
+            xt::noalias(out) = a - b;
+            return;
+        case BinaryOp::multiply:
+            xt::noalias(out) = a * b;
+            return;
+        case BinaryOp::divide:
+            xt::noalias(out) = a / b;
+            return;
+        case BinaryOp::power:
+            if constexpr (std::is_integral_v<T>) {
+                for (std::int64_t i = 0; i < n; ++i)
+                    out_data[i] = integer_power(element(a, i), element(b, i));
+            } else {
+                xt::noalias(out) = xt::pow(a, b);
+            }
+            return;
+        case BinaryOp::maximum:
+            xt::noalias(out) = xt::maximum(a, b);
+            return;
+        case BinaryOp::minimum:
+            xt::noalias(out) = xt::minimum(a, b);
+            return;
+        case BinaryOp::relu_backward:
+            xt::noalias(out) = xt::where(b > T(0), a, T(0));
+            return;
+        default:
+            return;
+    }
+}
+
+// Comparisons of bool operands, and logical ops on any dtype (nonzero is true, as NumPy), go
+// element by element: xsimd has no ordering of bool batches on some instruction sets (SSE2,
+// the x86-64 baseline), so xtensor's vectorized form does not compile there.
+template <class A, class B>
+void scalar_comparison(BinaryOp op, const A& a, const B& b, bool* out, std::int64_t n) {
+    const auto apply = [&](auto f) {
+        for (std::int64_t i = 0; i < n; ++i) out[i] = f(element(a, i), element(b, i));
+    };
+    switch (op) {
+        case BinaryOp::equal:
+            return apply(std::equal_to<>{});
+        case BinaryOp::not_equal:
+            return apply(std::not_equal_to<>{});
+        case BinaryOp::less:
+            return apply(std::less<>{});
+        case BinaryOp::less_equal:
+            return apply(std::less_equal<>{});
+        case BinaryOp::greater:
+            return apply(std::greater<>{});
+        case BinaryOp::greater_equal:
+            return apply(std::greater_equal<>{});
+        case BinaryOp::logical_and:
+            return apply([](auto x, auto y) { return x != 0 && y != 0; });
+        case BinaryOp::logical_or:
+            return apply([](auto x, auto y) { return x != 0 || y != 0; });
+        default:
+            return;
     }
 }
 
 template <class T, class A, class B>
 void comparison(BinaryOp op, const A& a, const B& b, bool* out_data, std::int64_t n) {
-    auto out = view1d(out_data, n);
-    switch (op) {
-        case BinaryOp::equal: xt::noalias(out) = xt::equal(a, b); return;
-        case BinaryOp::not_equal: xt::noalias(out) = xt::not_equal(a, b); return;
-        case BinaryOp::less: xt::noalias(out) = xt::less(a, b); return;
-        case BinaryOp::less_equal: xt::noalias(out) = xt::less_equal(a, b); return;
-        case BinaryOp::greater: xt::noalias(out) = xt::greater(a, b); return;
-        case BinaryOp::greater_equal: xt::noalias(out) = xt::greater_equal(a, b); return;
-        default: break;
-    }
-    if constexpr (std::is_same_v<T, bool>) {  // the core sends logical ops bool operands only
-        if (op == BinaryOp::logical_and) xt::noalias(out) = a && b;
-        if (op == BinaryOp::logical_or) xt::noalias(out) = a || b;
+    if constexpr (std::is_same_v<T, bool>) {
+        scalar_comparison(op, a, b, out_data, n);
+    } else {
+        if (op == BinaryOp::logical_and || op == BinaryOp::logical_or) {
+            return scalar_comparison(op, a, b, out_data, n);
+        }
+        auto out = view1d(out_data, n);
+        switch (op) {
+            case BinaryOp::equal:
+                xt::noalias(out) = xt::equal(a, b);
+                return;
+            case BinaryOp::not_equal:
+                xt::noalias(out) = xt::not_equal(a, b);
+                return;
+            case BinaryOp::less:
+                xt::noalias(out) = xt::less(a, b);
+                return;
+            case BinaryOp::less_equal:
+                xt::noalias(out) = xt::less_equal(a, b);
+                return;
+            case BinaryOp::greater:
+                xt::noalias(out) = xt::greater(a, b);
+                return;
+            case BinaryOp::greater_equal:
+                xt::noalias(out) = xt::greater_equal(a, b);
+                return;
+            default:
+                return;
+        }
     }
 }
 

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <type_traits>
 
+#include "common/integer_power.hpp"
 #include "kerascpp/backend/backend.hpp"
 
 namespace kerascpp::backend::cuda {
@@ -131,29 +132,6 @@ __host__ __device__ inline T divide(T a, T b) {
             if (b == T(-1)) return static_cast<T>(U(0) - static_cast<U>(a));  // no overflow trap
         }
         return static_cast<T>(a / b);
-    }
-}
-
-/// Integer power by squaring; negative exponents give the truncated 1 / a^-b.
-template <typename T>
-__host__ __device__ inline T integer_power(T base, T exponent) {
-    if constexpr (std::is_same_v<T, bool>) {
-        return base || !exponent;
-    } else {
-        if constexpr (kIsSigned<T>) {
-            if (exponent < T(0)) {
-                if (base == T(1)) return T(1);
-                if (base == T(-1)) return (exponent & T(1)) ? T(-1) : T(1);
-                return T(0);
-            }
-        }
-        T result = T(1);
-        while (exponent > T(0)) {
-            if (exponent & T(1)) result = static_cast<T>(result * base);
-            base = static_cast<T>(base * base);
-            exponent = static_cast<T>(exponent >> 1);
-        }
-        return result;
     }
 }
 

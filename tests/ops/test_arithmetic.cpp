@@ -76,6 +76,18 @@ TEST_SUITE("ops.arithmetic") {
         // Integer power stays integer.
         check_tensor(k::power(k::tensor<std::int32_t>({2, 3}), k::tensor<std::int32_t>({10, 3})),
                      k::int32, {2}, {1024, 27});
+        // Integer power is exact (never through a floating-point pow): 3^39 needs 62 bits;
+        // it wraps around on overflow as NumPy's does; negative exponents truncate 1 / a^-b.
+        check_tensor(
+            k::power(k::tensor<std::int64_t>({3, -3, 7}), k::tensor<std::int64_t>({39, 3, 0})),
+            k::int64, {3}, {4052555153018976267.0, -27, 1}, 0, 0);
+        CHECK(k::power(k::tensor<std::int64_t>({3}), k::tensor<std::int64_t>({39}))
+                  .item<std::int64_t>() == std::int64_t{4052555153018976267});
+        check_tensor(k::power(k::tensor<std::uint8_t>({2, 3}), k::tensor<std::uint8_t>({8, 5})),
+                     k::uint8, {2}, {0, 243}, 0, 0);
+        check_tensor(k::power(k::tensor<std::int32_t>({2, 1, -1, -1}),
+                              k::tensor<std::int32_t>({-1, -5, -3, -2})),
+                     k::int32, {4}, {0, 1, -1, 1}, 0, 0);
         // A float exponent with an integer base gives float32.
         check_tensor(k::power(k::tensor<std::int32_t>({4}), 0.5), k::float32, {1}, {2.0});
     }
