@@ -11,9 +11,4 @@ batch=64
 value() { sed -n 's/.*samples_per_s=//p' <<<"$1"; }
 torch() { value "$("$python" "$root/bench/cnn_torch.py" "$samples" "$epochs" $batch)"; }
 
-k=$(value "$("$build/bench/bench_cnn" "$samples" "$epochs" $batch)")
-run_torch best
-reference=$(best "$torch_default" "$torch_one")
-ratio=$(awk -v a="$k" -v b="$reference" 'BEGIN { printf "%.2f", a / b }')
-printf '%-6s %10s %10s %12s %8s %8s\n' batch kerascpp torch torch_obt1 ratio target
-printf '%-6s %10s %10s %12s %8s %8s\n' "$batch" "$k" "$torch_default" "$torch_one" "${ratio}x" "1.2x"
+compare_rounds 1.2 "$build/bench/bench_cnn" "$samples" "$epochs" "$batch"

@@ -14,14 +14,17 @@ best_of() { # per batch size, the larger samples/s of the torch runs given as ar
   done
 }
 
-ours=$("$build/bench/bench_mlp" "$samples" "$epochs" 32 128)
-run_torch best_of
-
-printf '%-6s %14s %14s %14s %8s %8s\n' batch kerascpp torch torch_obt1 ratio target
-for b in 32 128; do
-  k=$(value "$ours" $b); t=$(value "$torch_default" $b); t1=$(value "$torch_one" $b)
-  best=$(( t > t1 ? t : t1 ))
-  target=$([[ $b == 32 ]] && echo 3.0 || echo 2.0)
-  ratio=$(awk -v a="$k" -v b="$best" 'BEGIN { printf "%.2f", a / b }')
-  printf '%-6s %14s %14s %14s %8s %8s\n' "$b" "$k" "$t" "$t1" "${ratio}x" "${target}x"
+ratios_32=() ratios_128=()
+printf '%-6s %6s %14s %14s %14s %8s\n' round batch kerascpp torch torch_obt1 ratio
+for round in $(seq "$rounds"); do
+  ours=$("$build/bench/bench_mlp" "$samples" "$epochs" 32 128)
+  run_torch best_of
+  for b in 32 128; do
+    k=$(value "$ours" $b); t=$(value "$torch_default" $b); t1=$(value "$torch_one" $b)
+    ratio=$(awk -v a="$k" -v b="$(best "$t" "$t1")" 'BEGIN { printf "%.2f", a / b }')
+    printf '%-6s %6s %14s %14s %14s %8s\n' "$round" "$b" "$k" "$t" "$t1" "${ratio}x"
+    if [[ $b == 32 ]]; then ratios_32+=("$ratio"); else ratios_128+=("$ratio"); fi
+  done
 done
+printf 'median ratio: batch 32 %sx (target 3.0x), batch 128 %sx (target 2.0x)\n' \
+  "$(median "${ratios_32[@]}")" "$(median "${ratios_128[@]}")"
