@@ -53,17 +53,18 @@ void blas_product(const GemmArgs& g) {
     constexpr std::int64_t kBlock = 16;  // whole SIMD registers of C per block
     const bool by_rows = g.m >= g.n;
     const std::int64_t extent = by_rows ? g.m : g.n;
+    const std::int64_t blocks = (extent + kBlock - 1) / kBlock;
     auto& pool = ThreadPool::instance();
     const std::int64_t parts =
-        g.m * g.n * g.k < kSplitMacs
-            ? 1
-            : std::min<std::int64_t>(pool.size(), (extent + kBlock - 1) / kBlock);
+        g.m * g.n * g.k < kSplitMacs ? 1 : std::min<std::int64_t>(pool.size(), blocks);
     if (parts <= 1) return gemm_block<T>(g, 0, g.m, 0, g.n);
-    const std::int64_t chunk = (extent / parts + kBlock - 1) / kBlock * kBlock;
+    // Part p starts at block p * blocks / parts: every part gets whole blocks, at most one
+    // more than any other.
+    const auto start = [&](std::int64_t p) {
+        return std::min(extent, p * blocks / parts * kBlock);
+    };
     pool.run(static_cast<int>(parts), [&](int p) {
-        const std::int64_t begin = std::min(extent, p * chunk);
-        const std::int64_t end = p + 1 == parts ? extent : std::min(extent, begin + chunk);
-        if (begin == end) return;
+        const std::int64_t begin = start(p), end = start(p + 1);
         if (by_rows) {
             gemm_block<T>(g, begin, end, 0, g.n);
         } else {
